@@ -1,0 +1,90 @@
+"""Turns one parsed page and its analysed sentence Docs into the page's table rows."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from spacy.tokens import Doc
+
+from pipeline.layout.model import Minutes, Sentence
+from pipeline.linking.due_dates import normalise_due
+from pipeline.nlp.extensions import sentence_label
+from pipeline.records import (ActionRow, ActionUpdateRow, AttendeeRow, DecisionRow, MeetingRow, PageRecords,
+                              SentenceRow)
+
+ITEM_LABELS = ("decision", "action")
+
+
+def iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def _owner_columns(doc: Doc) -> dict[str, str]:
+    """'owner' is the display form ('ACC Tracey Harman'); several owners are joined by '; '.
+    A mention that resolves to nobody keeps its words in 'owner' and leaves 'owner_name' empty."""
+    owners = doc._.owners or []
+    shown, ranks, names, roles = [], [], [], []
+    for m in owners:
+        a = m.attendee
+        shown.append(a.display if a else m.text)
+        ranks.append(a.rank if a else "")
+        names.append(a.name if a else "")
+        roles.append(a.role if a else "")
+
+    def join(parts: list[str]) -> str:
+        return "; ".join(parts) if any(parts) else ""
+
+    return {"owner": join(shown), "owner_rank": join(ranks), "owner_name": join(names), "owner_role": join(roles)}
+
+
+def _due_columns(doc: Doc) -> dict[str, str]:
+    due = doc._.due
+    if due is None:
+        return {"due_date": "", "due_text": "", "recurrence": ""}
+    return {"due_date": iso(due.date), "due_text": due.text or "", "recurrence": due.recurrence or ""}
+
+
+def page_records(minutes: Minutes, docs: Sequence[Doc]) -> PageRecords:
+    """``docs`` are the analysed Docs of ``minutes.sentences``, in the same order."""
+    src, mdate = minutes.source, iso(minutes.meeting_date)
+    decisions: list[DecisionRow] = []
+    actions: list[ActionRow] = []
+    sentences: list[SentenceRow] = []
+    for sent, doc in zip(minutes.sentences, docs):
+        label, conf = sentence_label(doc)
+        sentences.append(SentenceRow(src, sent.index, sent.char_start, sent.char_end, sent.item, label,
+                                     round(conf, 4), sent.text))
+        if label not in ITEM_LABELS:
+            continue
+        common = dict(source=src, meeting_date=mdate, item=sent.item, sentence_index=sent.index,
+                      char_start=sent.char_start, char_end=sent.char_end, text=sent.text,
+                      **_owner_columns(doc), **_due_columns(doc), confidence=round(conf, 4))
+        if label == "decision":
+            decisions.append(DecisionRow(**common))
+        else:
+            actions.append(ActionRow(**common, action_id=sent.action_id))
+
+    updates = [
+        ActionUpdateRow(src, mdate, u.action_id, u.status,
+                        iso(normalise_due(u.due_text, minutes.meeting_date, minutes.next_meeting_date))
+                        if u.due_text else "", u.text)
+        for u in minutes.updates
+    ]
+    attendees = [AttendeeRow(src, mdate, a.rank, a.name, a.role, "; ".join(a.notes), a.is_chair)
+                 for a in minutes.attendees]
+    meeting = MeetingRow(src, minutes.title, mdate, minutes.venue, iso(minutes.next_meeting_date),
+                         len(minutes.attendees), len(decisions), len(actions))
+    return PageRecords([meeting], attendees, decisions, actions, updates, sentences)
+
+
+def sentence_docs(nlp, minutes: Minutes) -> list[Doc]:
+    """The unanalysed Doc of each body sentence, carrying what the linkers need."""
+    from pipeline.nlp.sentence_doc import make_sentence_doc
+
+    return [make_sentence_doc(nlp, s.text, s.heading, source=minutes.source, sentence_index=s.index,
+                              attendees=minutes.attendees, meeting_date=minutes.meeting_date,
+                              next_meeting_date=minutes.next_meeting_date)
+            for s in minutes.sentences]
+
+
+__all__ = ["page_records", "sentence_docs", "iso", "Sentence"]

@@ -1,0 +1,91 @@
+"""The body: agenda item headings, heading lines ('Decisions:', 'New action: 9/24'), inline
+prefixes ('RESOLVED:', 'ACTION:'), and paragraphs split into sentences with that context
+(see 'Context of a sentence' in docs/LAYOUTS.md)."""
+from __future__ import annotations
+
+import re
+
+from .lines import Line, trim
+from .model import Paragraph, Sentence
+from .sentences import split_sentences
+
+ITEM_RE = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+(?P<n1>\d{1,3}[a-z]?)\s*[:.\-–—)]?\s*(?P<t1>.*)"
+    r"|(?P<n2>\d{1,3}[a-z]?(?:\.\d{1,2})?)[.):]\s+(?P<t2>\S.*))$",
+    re.I,
+)
+HEADING_RE = re.compile(
+    r"^(?:decisions?|actions?|resolved|resolutions?|recommendations?|outcomes?|agreed\s+actions?|actions?\s+agreed"
+    r"|decisions?\s+(?:and|&)\s+actions?|actions?\s+(?:and|&)\s+decisions?|new\s+actions?|action\s+points?)\s*:?$",
+    re.I,
+)
+NEW_ACTION_RE = re.compile(r"^new\s+action(?:\s+(?:no\.?|number))?\s*:?\s*(?P<id>\d+[a-z]?(?:/\d+)?)\s*:?$", re.I)
+INLINE_RE = re.compile(
+    r"^(?P<label>(?:RESOLVED|Resolved|DECISIONS?|Decisions?|ACTIONS?|Actions?|AGREED|Agreed|NEW ACTION|New action)"
+    r"(?:\s+(?:no\.?\s*)?(?P<id>\d+[a-z]?(?:/\d+)?))?)\s*(?P<sep>:|–|—|-)\s*(?=\S)"
+)
+BULLET_RE = re.compile(r"^[•\-*–·▪●◦]\s+")
+
+
+def item_heading(text: str) -> str | None:
+    """The line itself when it is an agenda item heading: short, and not a sentence."""
+    m = ITEM_RE.match(text)
+    if not m:
+        return None
+    title = (m.group("t1") if m.group("n1") else m.group("t2")) or ""
+    words = title.split()
+    if len(words) > 14 or (title.endswith(".") and not title.isupper()):
+        return None
+    if words and not (words[0][0].isupper() or words[0][0].isdigit()):
+        return None
+    return text
+
+
+class _Context:
+    """Item and heading in force while walking the body."""
+
+    def __init__(self) -> None:
+        self.item = ""
+        self.heading = ""
+        self.once: tuple[str, str] | None = None  # ('New action: 9/24', '9/24'): the next paragraph only
+
+
+def parse_body(lines: list[Line], page: str, last_index: int) -> tuple[list[Paragraph], list[Sentence]]:
+    """Paragraphs (one per line) and their sentences; ``last_index`` is the page's last content line,
+    where a full stop glued to the next word still ends a sentence."""
+    ctx = _Context()
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for ln in lines:
+        text = ln.text
+        if item_heading(text) and not INLINE_RE.match(text):
+            ctx.item, ctx.heading, ctx.once = text, "", None
+            continue
+        m = NEW_ACTION_RE.match(text)
+        if m:
+            ctx.once = (text, m.group("id"))
+            continue
+        if HEADING_RE.match(text):
+            ctx.heading, ctx.once = text, None
+            continue
+        start = ln.start
+        b = BULLET_RE.match(text)
+        if b:
+            start += b.end()
+        heading, action_id = ctx.once or (ctx.heading, "")
+        ctx.once = None  # a 'New action' heading covers one paragraph; the earlier heading resumes
+        m = INLINE_RE.match(page[start:ln.end])
+        if m:
+            heading = m.group("label") + page[start + m.end("label"):start + m.end("sep")]
+            heading = re.sub(r"\s+", " ", heading)
+            action_id = m.group("id") or action_id
+            start += m.end()
+        start, end = trim(page, start, ln.end)
+        if start >= end:
+            continue
+        para = Paragraph(page[start:end], start, end, ctx.item, heading, action_id)
+        paragraphs.append(para)
+        for s, e in split_sentences(para.text, glued_tail=ln.index == last_index):
+            sentences.append(Sentence(len(sentences), page[start + s:start + e], start + s, start + e,
+                                      ctx.item, heading, action_id))
+    return paragraphs, sentences

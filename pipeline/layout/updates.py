@@ -1,0 +1,59 @@
+"""Status lines for earlier actions ('Action 4/24 - discharged', 'Action 515 – complete.',
+'Action 26/24 - carried forward to 27 August 2024.'): action updates, not new actions or sentences."""
+from __future__ import annotations
+
+import re
+
+from ..dates import find_dates
+from .people import strip_bullet
+
+UPDATE_RE = re.compile(
+    r"^(?:action(?:\s+(?:no\.?|number|ref\.?))?\s*(?P<id>\d+[a-z]?(?:/\d+)?)|(?P<id2>\d+/\d+))\s*(?:[-–—:.]\s*|\s+)"
+    r"(?:(?:is|was|has\s+been|now|remains?)\s+)?"
+    r"(?P<status>discharged|completed?|closed|carried\s+forward|c/f|brought\s+forward|deferred|ongoing|open|"
+    r"in\s+progress|outstanding)\b(?P<rest>.*)$",
+    re.I,
+)
+NO_ACTIONS_DUE_RE = re.compile(
+    r"^(?:there\s+(?:were|are)\s+)?no\s+(?:outstanding\s+|open\s+)?actions?\s+(?:were\s+|are\s+)?"
+    r"(?:due|outstanding|to\s+review)\b",
+    re.I,
+)
+_STATUS = {"discharged": "discharged", "complete": "closed", "completed": "closed", "closed": "closed",
+           "carried forward": "carried_forward", "c/f": "carried_forward", "brought forward": "carried_forward",
+           "deferred": "carried_forward", "ongoing": "ongoing", "in progress": "ongoing", "open": "open",
+           "outstanding": "open"}
+_PERIOD_RE = re.compile(
+    r"\b(?:in|within|for)\s+(?:a\s+|an\s+|the\s+next\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b", re.I)
+_TO_RE = re.compile(r"\b(?:to|until|till)\s+(?P<v>the\s+next\s+(?:\w+\s+)?meeting|.+)$", re.I)
+
+
+def _due_text(rest: str) -> str:
+    """The words a new due date comes from: a date, 'the next meeting', or a period ('in three months')."""
+    spans = find_dates(rest)
+    if spans:
+        s, e = spans[0]
+        return rest[s:e]
+    m = re.search(r"\bthe\s+next\s+(?:\w+\s+)?meeting\b", rest, re.I)
+    if m:
+        return m.group()
+    m = _PERIOD_RE.search(rest)
+    if m:
+        return re.sub(r"^for\s+", "", m.group(), flags=re.I)
+    m = _TO_RE.search(rest)
+    return m.group("v").strip(" .") if m else ""
+
+
+def parse_update(text: str) -> tuple[str, str, str] | None:
+    """(action_id, status, due_text) for a status line, else None."""
+    m = UPDATE_RE.match(strip_bullet(text))
+    if not m:
+        return None
+    status = _STATUS[re.sub(r"\s+", " ", m.group("status").lower())]
+    due = _due_text(m.group("rest")) if status in ("carried_forward", "ongoing", "open") else ""
+    return m.group("id") or m.group("id2"), status, due
+
+
+def is_no_actions_due(text: str) -> bool:
+    """'There were no actions due': says there are no updates; neither an update nor a sentence."""
+    return bool(NO_ACTIONS_DUE_RE.match(strip_bullet(text)))

@@ -1,0 +1,50 @@
+"""The ``Doc`` extensions the pipeline reads and writes.
+
+A body sentence travels as its own ``Doc``: its text is the sentence's context line (the heading
+it sits under) followed by the sentence, so the classifier sees 'Decisions:' without depending on
+it. The meeting facts the linkers need ride along as extensions, set before ``nlp.pipe``, so the
+components take everything through the Doc and nothing through globals.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_DOC_EXTENSIONS = {
+    "source": "",  # the input the sentence came from
+    "sentence_index": -1,  # its position among the page's body sentences
+    "context_chars": 0,  # length of the context prefix: the sentence starts at this char offset
+    "attendees": None,  # list[Attendee] of the meeting
+    "meeting_date": None,  # datetime.date | None
+    "next_meeting_date": None,  # datetime.date | None
+    "owners": None,  # list[OwnerMention], set by minutes_owner_linker
+    "due": None,  # Due | None, set by minutes_due_dates
+}
+
+
+def register_extensions() -> None:
+    """Idempotent: every module that touches the extensions calls it on import."""
+    for name, default in _DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def sentence_label(doc: Doc) -> tuple[str, float]:
+    """The classifier's label for the sentence and its probability ('note', 0.0 without cats)."""
+    if not doc.cats:
+        return "note", 0.0
+    label = max(doc.cats, key=doc.cats.__getitem__)
+    return label, float(doc.cats[label])
+
+
+def sentence_text(doc: Doc) -> str:
+    return doc.text[doc._.context_chars:]
+
+
+def sentence_entities(doc: Doc, labels: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
+    """Entities of the sentence part, as char offsets into the sentence itself."""
+    offset = doc._.context_chars
+    return [(e.start_char - offset, e.end_char - offset, e.label_) for e in doc.ents
+            if e.start_char >= offset and (labels is None or e.label_ in labels)]
+
+
+register_extensions()

@@ -1,0 +1,35 @@
+"""``minutes_owner_linker``: who is responsible for a decision or action, as a row of the
+meeting's attendance table (or a collective kept as written)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.linking.owners import find_owners
+from pipeline.nlp.extensions import register_extensions, sentence_entities, sentence_label, sentence_text
+
+register_extensions()
+
+OWNER_LABELS = frozenset({"RANK", "PERSON", "ROLE", "ORG"})
+
+
+class OwnerLinker:
+    """Reads the sentence label, the entities and ``doc._.attendees``; writes ``doc._.owners``.
+
+    Notes get owners too (an analyst reviewing a note that should have been an action sees who it
+    names); the exports only read them for decisions and actions.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        label, _ = sentence_label(doc)
+        doc._.owners = find_owners(sentence_text(doc), label, doc._.attendees or [],
+                                   sentence_entities(doc, OWNER_LABELS))
+        return doc
+
+
+@Language.factory("minutes_owner_linker", default_config={})
+def make_owner_linker(nlp: Language, name: str) -> OwnerLinker:
+    return OwnerLinker(nlp, name)

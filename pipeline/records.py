@@ -1,0 +1,111 @@
+"""The row types of every table the product writes, in one place, so the CLI, the exports and
+later stages (register, report) share one schema. Column order here is the column order on disk."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass
+class MeetingRow:
+    source: str
+    title: str
+    meeting_date: str
+    venue: str
+    next_meeting_date: str
+    n_attendees: int
+    n_decisions: int
+    n_actions: int
+
+
+@dataclass
+class AttendeeRow:
+    source: str
+    meeting_date: str
+    rank: str
+    name: str
+    role: str
+    notes: str
+    is_chair: bool
+
+
+@dataclass
+class DecisionRow:
+    source: str
+    meeting_date: str
+    item: str
+    sentence_index: int
+    char_start: int
+    char_end: int
+    text: str
+    owner: str
+    owner_rank: str
+    owner_name: str
+    owner_role: str
+    due_date: str
+    due_text: str
+    recurrence: str
+    confidence: float
+
+
+@dataclass
+class ActionRow(DecisionRow):
+    action_id: str = ""
+
+
+@dataclass
+class ActionUpdateRow:
+    source: str
+    meeting_date: str
+    action_id: str
+    status: str
+    due_date: str
+    text: str
+
+
+@dataclass
+class SentenceRow:
+    source: str
+    sentence_index: int
+    char_start: int
+    char_end: int
+    item: str
+    label: str
+    confidence: float
+    text: str
+
+
+@dataclass
+class ErrorRow:
+    source: str
+    stage: str
+    error: str
+
+
+TABLES: dict[str, type] = {
+    "meetings": MeetingRow,
+    "attendees": AttendeeRow,
+    "decisions": DecisionRow,
+    "actions": ActionRow,
+    "action_updates": ActionUpdateRow,
+    "sentences": SentenceRow,
+    "errors": ErrorRow,
+}
+
+
+def columns(row_type: type) -> list[str]:
+    return [f.name for f in fields(row_type)]
+
+
+@dataclass
+class PageRecords:
+    """Everything one input contributes, so a page's rows are written together or not at all."""
+
+    meetings: list[MeetingRow]
+    attendees: list[AttendeeRow]
+    decisions: list[DecisionRow]
+    actions: list[ActionRow]
+    action_updates: list[ActionUpdateRow]
+    sentences: list[SentenceRow]
+
+    def tables(self) -> dict[str, list]:
+        return {name: getattr(self, name) for name in TABLES if name != "errors"}
