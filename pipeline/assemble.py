@@ -81,10 +81,7 @@ def sentence_docs(nlp, minutes: Minutes) -> list[Doc]:
     """The unanalysed Doc of each body sentence, carrying what the linkers need."""
     from pipeline.nlp.sentence_doc import make_sentence_doc
 
-    return [make_sentence_doc(nlp, s.text, s.heading, source=minutes.source, sentence_index=s.index,
-                              attendees=minutes.attendees, meeting_date=minutes.meeting_date,
-                              next_meeting_date=minutes.next_meeting_date)
-            for s in minutes.sentences]
+    return [make_sentence_doc(nlp, s, minutes) for s in minutes.sentences]
 
 
 __all__ = ["page_records", "sentence_docs", "iso", "Sentence"]

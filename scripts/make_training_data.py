@@ -25,7 +25,7 @@ from pipeline.ranks import RANKS, canonical, split_prefix  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ("kent", "numbered", "bullets", "prose")
-PAGES_PER_LAYOUT = {"train": 32, "dev": 8}
+PAGES_PER_LAYOUT = {"train": 40, "dev": 10}
 
 # ------------------------------------------------------------------------------------ dates
 MONTHS = list(calendar.month_name)[1:]
@@ -130,6 +130,7 @@ RANKS: dict[str, tuple[str, str, str | None]] = {
     "Insp.": ("Insp.", "Inspector", None),
     "PSE": ("PSE", "", None),
 }
+ROLE_REF_PREFIXES = ("Head of", "Director of", "Force Vetting Manager", "Staff Officer to")
 ROLE_REFS = {"Chief Finance Officer": ["the CFO", "the Chief Finance Officer"],
              "Chief of Staff": ["the Chief of Staff"], "Head of Legal Services": ["the Head of Legal Services"]}
 DIRECTORATES = ["Local Policing Directorate", "Crime Operations Directorate", "Serious Crime Directorate",
@@ -267,6 +268,9 @@ def mention(ctx: Ctx, p: Person, allow_refs: bool = True) -> Frag:
         if p.role in ROLE_REFS:
             ref = rng.choice(ROLE_REFS[p.role])
             return F("the ") + F(ref[4:], "ROLE") + Frag("", owners=[p.last])
+        if (p.role.startswith(ROLE_REF_PREFIXES) and sum(q.role == p.role for q in ctx.people) == 1
+                and rng.random() < 0.5):
+            return F("the ") + F(p.role, "ROLE") + Frag("", owners=[p.last])
     if p.code == "PSE":
         rank = rng.choice([p.title + ".", p.title + ".", "PSE"])
     else:
@@ -405,7 +409,7 @@ def nondeadline(ctx: Ctx, past: bool) -> Frag:
 def fill(template: str, ctx: Ctx, label: str) -> Frag:
     """Render one template into a sentence fragment, resolving owners by the slot rules."""
     rng = ctx.rng
-    tpl_ents = re.split(r"(\{[A-Za-z_?!]+\})", template)
+    tpl_ents = re.split(r"(\{[A-Za-z0-9_?!]+\})", template)
     used: list[Person] = []
     owner_slots = [s for s in ("{owner}", "{owners}") if s in template]
     out = Frag("")
@@ -466,6 +470,8 @@ def fill(template: str, ctx: Ctx, label: str) -> Frag:
             f = F(rng.choice(pb.ROLES), "ROLE")
         elif slot == "money":
             f = F(rng.choice(["250,000", "75,000", "480,000", "1.2 million", "90,000", "2 million"]))
+        elif slot == "num":
+            f = F(str(rng.choice([rng.randint(12, 99), rng.randint(100, 480)])))
         elif slot == "pct":
             f = F(str(rng.randint(4, 35)))
         elif slot == "time":
@@ -529,6 +535,38 @@ def gerund(verb: str) -> str:
     return verb + "ing"
 
 
+FRONT_P = {"decision": 0.16, "action": 0.12, "note": 0.08}
+FRONT_BANKS = {"decision": "FRONTED_DECISION", "action": "FRONTED_ACTION", "note": "FRONTED_NOTE"}
+# first words that are lower-cased after a fronted phrase ('Following discussion, the Chair ...')
+LOWER_FIRST = {"The", "It", "A", "An", "Members", "There", "Approval", "Agreement", "Authority", "Consent",
+               "Permission", "Option", "Responsibility", "Further", "All", "No", "Action", "Thanks", "Discussion",
+               "Concerns", "Previous", "Spend", "Recruitment", "Response", "Feedback", "Officers", "Overtime",
+               "Sickness", "Any", "Chief"}
+
+
+def front(ctx: Ctx, template: str, f: Frag, label: str) -> Frag:
+    """Now and then put a fronted phrase ('Following discussion, ', 'Subject to legal advice, ') in
+    front of a rendered sentence, lower-casing its first word where that is an ordinary word."""
+    rng = ctx.rng
+    if rng.random() >= FRONT_P[label]:
+        return f
+    if template.startswith("{dueL}") or "," in template.split("{", 1)[0] or "}:" in template or "} –" in template:
+        return f
+    if template.startswith(("That ", "In ", "After ", "Following ", "On ", "By ", "According ", "Subject ")):
+        return f
+    if label == "note" and ("{topic}" not in template or template.startswith("{chair}")):
+        return f        # procedure, welcomes and thanks read oddly after a fronted phrase
+    first, text = f.text.split(" ", 1)[0], f.text
+    # a name, rank or other entity that leads the sentence is kept as written
+    if first in LOWER_FIRST and not any(s == 0 for s, _, _ in f.ents):
+        if first != "Chief" or text.startswith("Chief officers"):
+            text = first.lower() + text[len(first):]
+    bank = ctx.bank(pb.FRONTED_COMMON) + ctx.bank(getattr(pb, FRONT_BANKS[label]))
+    pre = fill(rng.choice(bank), ctx, "note")
+    out = Frag(pre.text, pre.ents) + Frag(text, f.ents, f.owners, f.due, f.due_text, f.recurrence)
+    return out
+
+
 @dataclass
 class Sent:
     frag: Frag
@@ -542,13 +580,13 @@ def make(ctx: Ctx, kind: str) -> Sent:
     rng = ctx.rng
     if kind == "note":
         t, alt = rng.choice(ctx.bank(pb.NOTES))
-        return Sent(fill(t, ctx, "note"), "note", alt)
+        return Sent(front(ctx, t, fill(t, ctx, "note"), "note"), "note", alt)
     if kind == "decision":
         t, alt = rng.choice(ctx.bank(pb.DECISIONS))
-        return Sent(fill(t, ctx, "decision"), "decision", alt)
+        return Sent(front(ctx, t, fill(t, ctx, "decision"), "decision"), "decision", alt)
     if kind == "action":
         t, alt = rng.choice(ctx.bank(pb.ACTIONS))
-        return Sent(fill(t, ctx, "action"), "action", alt)
+        return Sent(front(ctx, t, fill(t, ctx, "action"), "action"), "action", alt)
     if kind in ("minutes", "deferral"):
         idx = pb.MINUTES_APPROVED_IDX if kind == "minutes" else pb.DEFERRAL_IDX
         bank = [(i, t) for i, t in enumerate(pb.NOTES_ALT_DECISION) if (i % 5 == 4) == (ctx.split == "dev")]
@@ -693,6 +731,21 @@ def mix(ctx: Ctx, n_notes: tuple[int, int]) -> list[str]:
 
 
 # --------------------------------------------------------------------------------- layouts
+def follow_on_notes(ctx: Ctx, pg: Page) -> None:
+    """Kent pages: after a 'Decisions:' block the page often goes straight on, with no item heading,
+    to the presentation of the next topic, so note paragraphs sit 2+ paragraphs below the heading
+    (which, by the layout rules, still applies to them)."""
+    rng = ctx.rng
+    if rng.random() >= 0.55:
+        return
+    if rng.random() < 0.6:
+        ctx.focus = rng.choice(ctx.bank(pb.TOPICS))
+    for _ in range(rng.randint(1, 2)):
+        pg.para([make(ctx, "note") for _ in range(rng.choice([1, 1, 2]))])
+    if rng.random() < 0.3:
+        pg.para([make(ctx, rng.choice(["decision", "action"]))])
+
+
 def kent_page(ctx: Ctx) -> Page:
     rng, pg = ctx.rng, Page()
     if rng.random() < 0.5:
@@ -736,19 +789,27 @@ def kent_page(ctx: Ctx) -> Page:
         topic = ctx.focus = rng.choice(ctx.bank(pb.TOPICS))
         if use_items:
             pg.set_item(f"{n_item + b}{rng.choice(['', '', 'a'])}. {title_of(topic)}")
-        pg.para([make(ctx, k) for k in mix(ctx, (1, 2))])
+        opening = [make(ctx, k) for k in mix(ctx, (1, 2))]
+        if rng.random() < 0.12:     # a decision or action with no heading at all, inside the opening
+            opening.append(make(ctx, rng.choice(["decision", "decision", "action"])))
+        pg.para(opening)
         if rng.random() < 0.1:
             pg.para([make(ctx, "note")])
-        modes = ["dec", "newact", "acts", "defer", "inline", "none", "dec", "newact", "dec2"]
+        modes = ["dec", "newact", "acts", "defer", "inline", "none", "dec", "newact", "dec2", "bare"]
         for mode in rng.sample(modes, rng.choice([1, 2, 2, 3])):
             if mode == "dec":
                 pg.set_heading(rng.choice(["Decision:", "Decisions:", "Decision", "Decisions:"]))
                 for _ in range(rng.randint(1, 3)):
                     kind = "action" if rng.random() < 0.3 else "decision"
                     pg.para([make(ctx, kind)] + ([make(ctx, "note")] if rng.random() < 0.1 else []))
+                follow_on_notes(ctx, pg)
             elif mode == "dec2":
                 pg.set_heading(rng.choice(["Decisions:", "Decision:"]))
                 pg.para([make(ctx, "decision"), make(ctx, "decision")])
+                follow_on_notes(ctx, pg)
+            elif mode == "bare":       # decisions (or an action) as plain paragraphs, no heading line
+                for _ in range(rng.randint(1, 2)):
+                    pg.para([make(ctx, "decision" if rng.random() < 0.75 else "action")])
             elif mode == "newact":
                 aid = f"{nxt}/{yy}"
                 nxt += 1

@@ -126,7 +126,7 @@ def test_no_seed_sentences(pages):
 
 def _literal_chunks(template: str) -> list[str]:
     t = re.sub(r"\[([^\]|]+)\|[A-Z]+\]", r"\1", template)
-    return [c.strip() for c in re.split(r"\{[A-Za-z_?!]+\}", t) if len(c.strip()) >= 25]
+    return [c.strip() for c in re.split(r"\{[A-Za-z0-9_?!]+\}", t) if len(c.strip()) >= 25]
 
 
 def test_dev_wording_disjoint(train, dev):
@@ -153,3 +153,28 @@ def test_samples_exist():
         if not path.exists():
             pytest.skip("samples not generated")
         assert not path.read_text(encoding="utf-8").lstrip().startswith("{")
+
+
+def test_no_unfilled_slots(pages):
+    """Every template slot is filled: no sentence (or page) keeps a '{' or '}'."""
+    for p in pages:
+        for s in p["sentences"]:
+            sent = p["text"][s["start"]:s["end"]]
+            assert "{" not in sent and "}" not in sent, (p["id"], sent)
+        assert "{" not in p["text"] and "}" not in p["text"], p["id"]
+
+
+def test_bank_templates_use_known_slots():
+    """Every '{...}' in a bank is a slot the generator fills (a slot name the renderer does not
+    match would be copied into the text as it stands)."""
+    known = {"owner", "owners", "maker", "asker", "chair", "other", "speaker", "speakers", "topic", "topic2",
+             "doc", "org", "role", "money", "pct", "num", "time", "task", "task_ing", "due", "due?", "deadline",
+             "recur", "dueL", "pdate", "fdate"}
+    banks = [[t for t, _ in pb.DECISIONS], [t for t, _ in pb.ACTIONS], [t for t, _ in pb.NOTES],
+             [t for t, _, _ in pb.RESOLUTIONS], pb.TASKS, pb.NOTES_ALT_DECISION, pb.NO_ACTION_NOTES,
+             pb.APOLOGY_NOTES, pb.FRONTED_COMMON, pb.FRONTED_DECISION, pb.FRONTED_ACTION, pb.FRONTED_NOTE]
+    for bank in banks:
+        for tpl in bank:
+            slots = re.findall(r"\{([^{}]*)\}", tpl)
+            assert set(slots) <= known, (tpl, set(slots) - known)
+            assert tpl.count("{") == tpl.count("}") == len(slots), tpl

@@ -48,6 +48,7 @@ class _Context:
         self.item = ""
         self.heading = ""
         self.once: tuple[str, str] | None = None  # ('New action: 9/24', '9/24'): the next paragraph only
+        self.gap = 0  # paragraphs since the heading in force
 
 
 def parse_body(lines: list[Line], page: str, last_index: int) -> tuple[list[Paragraph], list[Sentence]]:
@@ -59,20 +60,21 @@ def parse_body(lines: list[Line], page: str, last_index: int) -> tuple[list[Para
     for ln in lines:
         text = ln.text
         if item_heading(text) and not INLINE_RE.match(text):
-            ctx.item, ctx.heading, ctx.once = text, "", None
+            ctx.item, ctx.heading, ctx.once, ctx.gap = text, "", None, 0
             continue
         m = NEW_ACTION_RE.match(text)
         if m:
             ctx.once = (text, m.group("id"))
             continue
         if HEADING_RE.match(text):
-            ctx.heading, ctx.once = text, None
+            ctx.heading, ctx.once, ctx.gap = text, None, 0
             continue
         start = ln.start
         b = BULLET_RE.match(text)
         if b:
             start += b.end()
         heading, action_id = ctx.once or (ctx.heading, "")
+        gap = 0 if ctx.once else ctx.gap
         ctx.once = None  # a 'New action' heading covers one paragraph; the earlier heading resumes
         m = INLINE_RE.match(page[start:ln.end])
         if m:
@@ -80,12 +82,15 @@ def parse_body(lines: list[Line], page: str, last_index: int) -> tuple[list[Para
             heading = re.sub(r"\s+", " ", heading)
             action_id = m.group("id") or action_id
             start += m.end()
+            gap = 0
         start, end = trim(page, start, ln.end)
         if start >= end:
             continue
-        para = Paragraph(page[start:end], start, end, ctx.item, heading, action_id)
+        if not m and heading == ctx.heading:
+            ctx.gap += 1
+        para = Paragraph(page[start:end], start, end, ctx.item, heading, action_id, gap)
         paragraphs.append(para)
         for s, e in split_sentences(para.text, glued_tail=ln.index == last_index):
             sentences.append(Sentence(len(sentences), page[start + s:start + e], start + s, start + e,
-                                      ctx.item, heading, action_id))
+                                      ctx.item, heading, action_id, gap))
     return paragraphs, sentences

@@ -58,6 +58,7 @@ class Paragraph:
     item: str = ""  # agenda item heading: '8a. Car Salary Sacrifice Scheme mileage rate'
     heading: str = ""  # nearest heading line above it in the item: 'Decisions:', 'New action: 9/24'
     action_id: str = ""  # from a 'New action: 9/24' heading directly above it
+    heading_gap: int = 0  # paragraphs between the heading and this one (0: directly under it)
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Sentence:
     item: str = ""
     heading: str = ""
     action_id: str = ""  # from a 'New action: 9/24' heading (or an inline 'Action 12:' label)
+    heading_gap: int = 0  # paragraphs between the heading and this sentence's paragraph
 
 
 @dataclass

@@ -1,17 +1,21 @@
 """Builds the ``Doc`` for one body sentence: context line, newline, sentence.
 
-Training (``pipeline.training.convert``) and extraction both build their Docs here, so the model
-sees the same shape of input in both.
+Training (``pipeline.training.convert``) and extraction both build their Docs here, from the
+layout stage's ``Sentence``, so the model sees the same shape of input in both.
+
+The context line is the heading the sentence sits directly under ('Decisions:', 'RESOLVED:',
+'New action:'). Paragraphs further down keep no context: real pages rarely close a
+'Decision:' block, so a heading that still 'applies' three paragraphs later is mostly noise, and
+the words of the sentence must carry the label (meaning wins over layout).
 """
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import Any, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.layout.model import Minutes, Sentence
 from pipeline.nlp.extensions import register_extensions
 
 register_extensions()
@@ -19,31 +23,24 @@ register_extensions()
 _NUMBERS = re.compile(r"\s*\b(?:no\.?\s*)?\d+[\w/.-]*", re.I)
 
 
-def context_line(heading: str) -> str:
-    """The heading as the classifier sees it: numbers dropped ('New action: 9/24' -> 'New action:'),
-    since the words carry the signal and the numbers are noise."""
-    text = _NUMBERS.sub("", heading or "").strip()
+def context_line(sentence: Sentence) -> str:
+    """The heading as the classifier sees it, numbers dropped ('New action: 9/24' -> 'New action:'):
+    the words carry the signal and the numbers are noise."""
+    if sentence.heading_gap > 0:
+        return ""
+    text = _NUMBERS.sub("", sentence.heading or "").strip()
     return re.sub(r"\s+", " ", text)
 
 
-def make_sentence_doc(
-    nlp: Language,
-    sentence: str,
-    heading: str = "",
-    *,
-    source: str = "",
-    sentence_index: int = -1,
-    attendees: Sequence[Any] | None = None,
-    meeting_date: date | None = None,
-    next_meeting_date: date | None = None,
-) -> Doc:
-    context = context_line(heading)
+def make_sentence_doc(nlp: Language, sentence: Sentence, minutes: Minutes | None = None) -> Doc:
+    context = context_line(sentence)
     prefix = f"{context}\n" if context else ""
-    doc = nlp.make_doc(prefix + sentence)
+    doc = nlp.make_doc(prefix + sentence.text)
     doc._.context_chars = len(prefix)
-    doc._.source = source
-    doc._.sentence_index = sentence_index
-    doc._.attendees = list(attendees or [])
-    doc._.meeting_date = meeting_date
-    doc._.next_meeting_date = next_meeting_date
+    doc._.sentence_index = sentence.index
+    if minutes is not None:
+        doc._.source = minutes.source
+        doc._.attendees = list(minutes.attendees)
+        doc._.meeting_date = minutes.meeting_date
+        doc._.next_meeting_date = minutes.next_meeting_date
     return doc
