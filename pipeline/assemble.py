@@ -6,7 +6,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.layout.model import Minutes, Sentence
+from pipeline.layout.model import Attendee, Minutes, Sentence
 from pipeline.linking.due_dates import normalise_due
 from pipeline.nlp.extensions import sentence_label
 from pipeline.records import (ActionRow, ActionUpdateRow, AttendeeRow, DecisionRow, MeetingRow, PageRecords,
@@ -25,8 +25,8 @@ def _owner_columns(doc: Doc) -> dict[str, str]:
     owners = doc._.owners or []
     shown, ranks, names, roles = [], [], [], []
     for m in owners:
-        a = m.attendee
-        shown.append(a.display if a else m.text)
+        a = Attendee(**m["attendee"]) if m.get("attendee") else None
+        shown.append(a.display if a else m["text"])
         ranks.append(a.rank if a else "")
         names.append(a.name if a else "")
         roles.append(a.role if a else "")
@@ -41,7 +41,7 @@ def _due_columns(doc: Doc) -> dict[str, str]:
     due = doc._.due
     if due is None:
         return {"due_date": "", "due_text": "", "recurrence": ""}
-    return {"due_date": iso(due.date), "due_text": due.text or "", "recurrence": due.recurrence or ""}
+    return {"due_date": due["date"] or "", "due_text": due["text"] or "", "recurrence": due["recurrence"] or ""}
 
 
 def page_records(minutes: Minutes, docs: Sequence[Doc]) -> PageRecords:

@@ -46,35 +46,73 @@ def _writable(out: Path) -> None:
         raise typer.Exit(2)
 
 
+def _progress_bar(quiet: bool):
+    """A tqdm bar (pages done, words per second, time left) on a terminal; nothing otherwise."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def start(total: int):
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="page", desc="extract", file=sys.stderr, dynamic_ncols=True)
+        state = {"words": 0}
+
+        def tick(pages: int, words: int) -> None:
+            state["words"] += words
+            rate = state["words"] / max(bar.format_dict["elapsed"], 1e-6)
+            bar.set_postfix_str(f"{rate:,.0f} words/s", refresh=False)
+            bar.update(pages)
+            if bar.n >= total:
+                bar.close()
+
+        return tick
+
+    return start
+
+
+class Backend(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def extract(
-    inputs: List[Path] = typer.Argument(..., help="Minutes files or folders (read recursively)."),
+    inputs: List[Path] = typer.Argument(..., help="Minutes files or folders (read recursively); - reads standard input."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the tables."),
     model: Optional[Path] = typer.Option(None, help="Trained pipeline folder (default: the shipped model)."),
     glob: Optional[str] = typer.Option(None, help="Only inputs whose relative path matches, e.g. '*.html'."),
     fmt: Format = typer.Option(Format.csv, "--format", help="csv or jsonl."),
-    workers: int = typer.Option(1, min=1, help="Processes for the NLP stage."),
+    workers: int = typer.Option(1, min=1, help="Processes for the NLP stage (spaCy's n_process)."),
+    resume: bool = typer.Option(False, help="Skip inputs already in --out (same file content) and add the rest."),
+    backend: Backend = typer.Option(Backend.local, help="local, or dask to map the work over a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (default: a local cluster)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Extract meetings, attendees, decisions, actions and action updates into tables."""
     from pipeline.extract import extract as run
+    from pipeline.models import default_model_path
 
-    missing = [str(p) for p in inputs if not p.exists()]
+    missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
     if missing:
         _err(f"minutes: no such input: {', '.join(missing)}")
         raise typer.Exit(2)
     _writable(out)
-    nlp = _load(model)
-    progress = None
-    if not quiet and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        progress = lambda it: tqdm(it, unit="page", desc="extract", file=sys.stderr)  # noqa: E731
-    summary = run(list(inputs), out, nlp, glob=glob, fmt=fmt.value, n_process=workers, progress=progress,
-                  warn=_err)
+    model_path = model or default_model_path()
+    nlp = _load(model) if backend == Backend.local else None
+    if backend == Backend.dask:
+        _load(model)  # fail early, here, on a missing model
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            _err("minutes: --backend dask needs the dask extra: pip install 'minutes-miner[dask]'")
+            raise typer.Exit(2)
+    summary = run(list(inputs), out, nlp, glob=glob, fmt=fmt.value, n_process=workers, resume=resume,
+                  backend=backend.value, scheduler=scheduler, model_path=model_path,
+                  progress=_progress_bar(quiet), warn=_err)
     if not quiet:
         wps = summary.words / summary.seconds if summary.seconds else 0
-        typer.echo(f"{summary.pages} pages: {summary.decisions} decisions, {summary.actions} actions, "
+        done = f" ({summary.skipped} already done)" if summary.skipped else ""
+        typer.echo(f"{summary.pages} pages{done}: {summary.decisions} decisions, {summary.actions} actions, "
                    f"{summary.updates} action updates, {len(summary.errors)} errors "
                    f"({summary.seconds:.1f}s, {wps:,.0f} words/s)")
         typer.echo(f"tables in {out}/: " + ", ".join(p.name for p in summary.files))
@@ -124,6 +162,51 @@ def evaluate(
                    f"due {pages['due_accuracy']} action id {pages['action_id_accuracy']} "
                    f"end-to-end {pages['end_to_end']} updates F1 {pages['action_updates']['f1']} "
                    f"meetings {pages['meeting_fields_accuracy']} attendees F1 {pages['attendees']['f1']}")
+
+
+def _as_of(value: Optional[str]):
+    """--as-of as a date (today when absent); a bad date is a usage error, not a traceback."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError:
+        _err(f"minutes: --as-of {value!r} is not a date like 2025-01-31")
+        raise typer.Exit(2)
+
+
+@app.command()
+def register(
+    out: Path = typer.Argument(..., help="Folder that `minutes extract` wrote its tables to."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="YYYY-MM-DD to judge 'overdue' at (default today)."),
+) -> None:
+    """Follow every action to its latest update: OUT/register.csv and OUT/owners.csv."""
+    from pipeline.register import TablesNotFound, write_register
+
+    try:
+        rows, paths = write_register(out, _as_of(as_of))
+    except TablesNotFound as e:
+        _err(f"minutes: {e}")
+        raise typer.Exit(2)
+    n_open = sum(r.status not in ("discharged", "closed") for r in rows)
+    typer.echo(f"{len(rows)} actions: {n_open} open, {sum(r.overdue == 'true' for r in rows)} overdue; "
+               + ", ".join(str(p) for p in paths))
+
+
+@app.command()
+def report(
+    out: Path = typer.Argument(..., help="Folder that `minutes extract` wrote its tables to."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="YYYY-MM-DD to judge 'overdue' at (default today)."),
+) -> None:
+    """One static HTML page, OUT/report.html: timeline, actions per officer, highlighted sentences."""
+    from pipeline.register import TablesNotFound
+    from pipeline.report import write_report
+
+    try:
+        typer.echo(str(write_report(out, _as_of(as_of))))
+    except TablesNotFound as e:
+        _err(f"minutes: {e}")
+        raise typer.Exit(2)
 
 
 def main() -> None:

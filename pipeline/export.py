@@ -28,19 +28,28 @@ def neutralise(value: object) -> object:
 
 
 def frame(name: str, rows: Iterable[object]) -> pd.DataFrame:
+    """Rows (record dataclasses or their dicts) as a DataFrame in the table's column order."""
     cols = columns(TABLES[name])
-    df = pd.DataFrame([asdict(r) for r in rows], columns=cols)
+    df = pd.DataFrame([r if isinstance(r, dict) else asdict(r) for r in rows], columns=cols)
     for col in cols:
         if df[col].dtype == object:
             df[col] = df[col].map(neutralise)
     return df
 
 
-def _atomic_write(path: Path, write) -> None:
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path, write) -> None:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it into place."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a table is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -48,14 +57,29 @@ def _atomic_write(path: Path, write) -> None:
 
 
 def write_table(out_dir: Path, name: str, rows: Iterable[object], fmt: str = "csv") -> Path:
-    df = frame(name, rows)
-    path = out_dir / f"{name}.{fmt}"
-    if fmt == "csv":
-        _atomic_write(path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
-    elif fmt == "jsonl":
-        _atomic_write(path, lambda tmp: df.to_json(tmp, orient="records", lines=True, force_ascii=False))
-    else:
+    return write_table_chunks(out_dir, name, iter([list(rows)]), fmt)
+
+
+def write_table_chunks(out_dir: Path, name: str, chunks: Iterable[list], fmt: str = "csv") -> Path:
+    """Write a table from chunks of rows, never holding more than one chunk, atomically."""
+    if fmt not in ("csv", "jsonl"):
         raise ValueError(f"unknown format {fmt!r}: use csv or jsonl")
+    path = out_dir / f"{name}.{fmt}"
+
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            if fmt == "csv":
+                f.write(",".join(columns(TABLES[name])) + "\n")
+            for rows in chunks:
+                if not rows:
+                    continue
+                df = frame(name, rows)
+                if fmt == "csv":
+                    df.to_csv(f, index=False, header=False, lineterminator="\n")
+                else:
+                    f.write(df.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n") + "\n")
+
+    atomic_write(path, write)
     return path
 
 

@@ -1,14 +1,17 @@
 """The batch job: inputs -> pages -> minutes -> analysed sentences -> table rows -> files.
 
-One bad input costs only its own rows: read and layout failures become rows of errors.csv and a
-line on stderr, and the batch carries on.
+Everything streams: pages are read, laid out and analysed a few at a time, their rows saved as
+parts (``pipeline.store``) every ``chunk_pages`` pages, and the tables rebuilt at the end, so
+memory stays flat whatever the archive's size and an interrupted run can ``--resume``. One bad
+input costs only its own rows: a read, layout or linking failure becomes a row of errors.csv and
+a line on stderr, and the batch carries on.
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -16,17 +19,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.assemble import page_records, sentence_docs
-from pipeline.export import write_tables
 from pipeline.ingest import IngestError, iter_inputs, read_page
 from pipeline.layout import find_repeated_lines, parse_minutes
 from pipeline.layout.model import Minutes
-from pipeline.records import TABLES, ErrorRow
+from pipeline.records import ErrorRow, PageRecords
+from pipeline.store import OutputStore
+
+Warn = Callable[[str], None]
 
 
 @dataclass
 class Summary:
     inputs: int = 0
-    pages: int = 0
+    skipped: int = 0  # already in the output folder (--resume)
+    pages: int = 0  # extracted by this run
     sentences: int = 0
     decisions: int = 0
     actions: int = 0
@@ -37,67 +43,140 @@ class Summary:
     files: list[Path] = field(default_factory=list)
 
 
-def _report(errors: list[ErrorRow], source: str, stage: str, message: str, warn: Callable[[str], None]) -> None:
+@dataclass
+class Input:
+    path: Path
+    source: str
+    sha256: str | None  # None when the file cannot be read; reading it then reports why
+
+
+def digest(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def _stats_text(path: Path, source: str) -> str:
+    try:
+        return read_page(path, source).text
+    except Exception:  # unreadable inputs are reported when they are read for real
+        return ""
+
+
+def boilerplate_lines(inputs: list[Input]) -> frozenset[str]:
+    """Lines repeated across many pages of this batch, found in a streaming first pass."""
+    return find_repeated_lines(_stats_text(i.path, i.source) for i in inputs if i.sha256)
+
+
+def read_minutes(inputs: Iterable[Input], boilerplate: frozenset[str], errors: list[ErrorRow],
+                 warn: Warn) -> Iterator[tuple[Input, Minutes]]:
+    for inp in inputs:
+        try:
+            page = read_page(inp.path, inp.source)
+        except IngestError as e:
+            report(errors, inp.source, "read", e.message, warn)
+            continue
+        except Exception as e:  # an unforeseen reader failure must not cost the batch
+            report(errors, inp.source, "read", f"{type(e).__name__}: {e}", warn)
+            continue
+        try:
+            yield inp, parse_minutes(page, boilerplate)
+        except Exception as e:
+            report(errors, inp.source, "layout", f"{type(e).__name__}: {e}", warn)
+
+
+def report(errors: list[ErrorRow], source: str, stage: str, message: str, warn: Warn) -> None:
     errors.append(ErrorRow(source, stage, message))
     warn(f"minutes: {source}: {message}")
 
 
-def read_minutes(paths: list[Path], glob: str | None, errors: list[ErrorRow],
-                 warn: Callable[[str], None]) -> list[Minutes]:
-    """Read and lay out every input; lines repeated across many pages of the batch are boilerplate."""
-    pages = []
-    for path, source in iter_inputs(paths, glob):
+def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]], batch_size: int = 256,
+            n_process: int = 1) -> Iterator[tuple[Input, Minutes, list[Doc]]]:
+    """Stream every body sentence of every page through ``nlp.pipe`` and hand each page back with
+    its analysed Docs. Only a page index travels with each Doc (cheap to send to worker
+    processes); a page without sentences sends one empty Doc so that it keeps its place."""
+    waiting: dict[int, tuple[Input, Minutes]] = {}
+
+    def stream() -> Iterator[tuple[Doc, int]]:
+        for n, (inp, m) in enumerate(pages):
+            waiting[n] = (inp, m)
+            docs = sentence_docs(nlp, m)
+            if not docs:
+                yield nlp.make_doc(""), n
+            for doc in docs:
+                yield doc, n
+
+    current, docs = -1, []
+    for doc, n in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        if n != current:
+            if current >= 0:
+                yield *waiting.pop(current), docs
+            current, docs = n, []
+        if len(doc):
+            docs.append(doc)
+    if current >= 0:
+        yield *waiting.pop(current), docs
+
+
+def local_results(nlp: Language, todo: list[Input], boilerplate: frozenset[str], errors: list[ErrorRow],
+                  warn: Warn, n_process: int = 1) -> Iterator[tuple[Input, PageRecords | None, list[ErrorRow]]]:
+    """(input, rows, errors) for each readable input, in order, analysed in this machine's processes."""
+    for inp, m, docs in analyse(nlp, read_minutes(todo, boilerplate, errors, warn), n_process=n_process):
         try:
-            pages.append(read_page(path, source))
-        except IngestError as e:
-            _report(errors, source, "read", e.message, warn)
-        except Exception as e:  # an unforeseen reader failure must not cost the batch
-            _report(errors, source, "read", f"{type(e).__name__}: {e}", warn)
-    boilerplate = find_repeated_lines(p.text for p in pages)
-    minutes = []
-    for page in pages:
-        try:
-            minutes.append(parse_minutes(page, boilerplate))
+            yield inp, page_records(m, docs), []
         except Exception as e:
-            _report(errors, page.source, "layout", f"{type(e).__name__}: {e}", warn)
-    return minutes
+            yield inp, None, [ErrorRow(m.source, "link", f"{type(e).__name__}: {e}")]
 
 
-def analyse(nlp: Language, minutes: list[Minutes], batch_size: int = 128,
-            n_process: int = 1) -> Iterator[tuple[Minutes, list[Doc]]]:
-    """Stream every body sentence of every page through ``nlp.pipe`` and hand each page back
-    with its analysed Docs."""
-    docs = (d for m in minutes for d in sentence_docs(nlp, m))
-    stream = nlp.pipe(docs, batch_size=batch_size, n_process=n_process)
-    for m in minutes:
-        yield m, list(islice(stream, len(m.sentences)))
-
-
-def extract(paths: list[Path], out_dir: Path, nlp: Language, *, glob: str | None = None, fmt: str = "csv",
-            n_process: int = 1, progress: Callable[[Iterable], Iterable] | None = None,
-            warn: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr)) -> Summary:
+def extract(paths: list[Path], out_dir: Path, nlp: Language | None, *, glob: str | None = None, fmt: str = "csv",
+            n_process: int = 1, resume: bool = False, chunk_pages: int = 50, backend: str = "local",
+            scheduler: str | None = None, model_path: Path | None = None,
+            progress: Callable[[int], Callable[[int, int], None]] | None = None,
+            warn: Warn = lambda msg: print(msg, file=sys.stderr)) -> Summary:
+    """Run the whole job. ``progress(total)`` returns a callback ``(pages, words)`` called per input.
+    ``backend='dask'`` maps the per-page work over a Dask cluster (``scheduler`` address, or a local
+    one) with the model at ``model_path``; ``'local'`` runs ``nlp`` here with ``n_process`` processes."""
     start = time.perf_counter()
     summary = Summary()
-    minutes = read_minutes(paths, glob, summary.errors, warn)
-    summary.inputs = len(minutes) + len(summary.errors)
-    tables: dict[str, list] = {name: [] for name in TABLES}
-    pages: Iterable = analyse(nlp, minutes, n_process=n_process)
-    if progress:
-        pages = progress(pages)
-    for m, docs in pages:
-        try:
-            recs = page_records(m, docs)
-        except Exception as e:
-            _report(summary.errors, m.source, "link", f"{type(e).__name__}: {e}", warn)
+    store = OutputStore(out_dir, fmt, resume)
+    inputs = [Input(p, s, digest(p) if str(p) != "-" else None) for p, s in iter_inputs(paths, glob)]
+    summary.inputs = len(inputs)
+    todo = [i for i in inputs if not store.is_done(i.source, i.sha256)]
+    summary.skipped = len(inputs) - len(todo)
+    tick = progress(len(todo)) if progress else None
+    boilerplate = boilerplate_lines(inputs)
+
+    if backend == "dask":
+        from pipeline.distributed import run_on_cluster
+
+        results = run_on_cluster(todo, model_path, boilerplate, scheduler)
+    else:
+        results = local_results(nlp, todo, boilerplate, summary.errors, warn, n_process)
+    part: list[tuple[str, str, PageRecords]] = []
+    for inp, recs, errors in results:
+        for e in errors:
+            report(summary.errors, e.source, e.stage, e.error, warn)
+        words = sum(len(s.text.split()) for s in recs.sentences) if recs else 0
+        if tick:
+            tick(1, words)
+        if recs is None:
             continue
-        for name, rows in recs.tables().items():
-            tables[name].extend(rows)
+        part.append((inp.source, inp.sha256 or "", recs))
         summary.pages += 1
         summary.sentences += len(recs.sentences)
-        summary.words += sum(len(d) for d in docs)
-    tables["errors"] = summary.errors
-    summary.decisions, summary.actions = len(tables["decisions"]), len(tables["actions"])
-    summary.updates = len(tables["action_updates"])
-    summary.files = write_tables(out_dir, tables, fmt)
+        summary.decisions += len(recs.decisions)
+        summary.actions += len(recs.actions)
+        summary.updates += len(recs.action_updates)
+        summary.words += words
+        if len(part) >= chunk_pages:
+            store.add_part(part)
+            part = []
+    store.add_part(part)
+    summary.files = store.finish(summary.errors)
     summary.seconds = time.perf_counter() - start
     return summary

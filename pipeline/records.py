@@ -109,3 +109,30 @@ class PageRecords:
 
     def tables(self) -> dict[str, list]:
         return {name: getattr(self, name) for name in TABLES if name != "errors"}
+
+
+@dataclass
+class RegisterRow:
+    """One action followed from the meeting that raised it to its latest update (register.csv)."""
+
+    board: str
+    action_id: str
+    raised_on: str
+    source: str
+    owner: str
+    text: str
+    due_date: str
+    status: str
+    last_update_on: str
+    n_updates: int
+    overdue: str  # 'true' or 'false', as the register's readers expect
+
+
+@dataclass
+class OwnerRow:
+    """Per owner: how many of their register actions are open, overdue and closed (owners.csv)."""
+
+    owner: str
+    open: int
+    overdue: int
+    closed: int

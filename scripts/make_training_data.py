@@ -25,7 +25,7 @@ from pipeline.ranks import RANKS, canonical, split_prefix  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ("kent", "numbered", "bullets", "prose")
-PAGES_PER_LAYOUT = {"train": 40, "dev": 10}
+PAGES_PER_LAYOUT = {"train": 48, "dev": 12}
 
 # ------------------------------------------------------------------------------------ dates
 MONTHS = list(calendar.month_name)[1:]
@@ -309,6 +309,20 @@ def owner_frag(ctx: Ctx, two: bool, exclude: list[Person]) -> tuple[Frag, list[P
     return f, ps
 
 
+def role_owner_frag(ctx: Ctx, exclude: list[Person]) -> tuple[Frag, list[Person]]:
+    """An owner named by their post ('the Head of Estates', 'the CFO', 'the Director of People'),
+    resolved to the one attendee who holds it; a plain owner mention when no post is unique."""
+    rng = ctx.rng
+    cands = [p for p in ctx.people if not p.minutes and p not in exclude and not p.is_chair
+             and (p.role in ROLE_REFS or p.role.startswith(ROLE_REF_PREFIXES))
+             and sum(q.role == p.role for q in ctx.people) == 1]
+    if not cands:
+        return owner_frag(ctx, False, exclude)
+    p = rng.choice(cands)
+    ref = rng.choice(ROLE_REFS[p.role])[4:] if p.role in ROLE_REFS and rng.random() < 0.6 else p.role
+    return F("the ") + F(ref, "ROLE") + Frag("", owners=[p.last]), [p]
+
+
 def maker_frag(ctx: Ctx) -> tuple[Frag, list[Person]]:
     """Who makes a decision: the Chair, a chief officer, or chief officers collectively."""
     rng = ctx.rng
@@ -411,7 +425,7 @@ def fill(template: str, ctx: Ctx, label: str) -> Frag:
     rng = ctx.rng
     tpl_ents = re.split(r"(\{[A-Za-z0-9_?!]+\})", template)
     used: list[Person] = []
-    owner_slots = [s for s in ("{owner}", "{owners}") if s in template]
+    owner_slots = [s for s in ("{owner}", "{owners}", "{roleowner}") if s in template]
     out = Frag("")
     maker_owners: list[str] = []
     topics = rng.sample(ctx.bank(pb.TOPICS), 2)
@@ -427,6 +441,12 @@ def fill(template: str, ctx: Ctx, label: str) -> Frag:
         if slot in ("owner", "owners"):
             f, ps = owner_frag(ctx, slot == "owners" and rng.random() < 0.35, used)
             used += ps
+        elif slot == "roleowner":
+            f, ps = role_owner_frag(ctx, used)
+            used += ps
+        elif slot == "fy":
+            y = ctx.meeting.year + rng.choice([0, 0, 1, 1, -1]) + (0 if ctx.meeting.month >= 4 else -1)
+            f = F(rng.choice([f"{y}/{(y + 1) % 100:02d}", f"{y}/{y + 1}", f"{y}-{(y + 1) % 100:02d}"]), "DATE")
         elif slot == "maker":
             f, ps = maker_frag(ctx)
             used += ps
@@ -595,9 +615,22 @@ def make(ctx: Ctx, kind: str) -> Sent:
     if kind == "resolution":
         t, label, alt = rng.choice(ctx.bank(pb.RESOLUTIONS))
         return Sent(fill(t, ctx, label), label, alt)
+    if kind == "request":
+        t = rng.choice(ctx.bank(pb.APPROVAL_REQUESTS))
+        return Sent(fill(t, ctx, "note"), "note")
     if kind == "apology":
         return Sent(fill(rng.choice(ctx.bank(pb.APOLOGY_NOTES)), ctx, "note"), "note")
     raise KeyError(kind)
+
+
+def pair(ctx: Ctx) -> tuple[Sent, Sent]:
+    """A minimal pair from ``CONTRAST_PAIRS``: a note and the action/decision that shares its words."""
+    note_t, other_t, label, alt = ctx.rng.choice(ctx.bank(pb.CONTRAST_PAIRS))
+    return Sent(fill(note_t, ctx, "note"), "note"), Sent(fill(other_t, ctx, label), label, alt)
+
+
+PAIR_PREFIX = {"numbered": {"action": ["ACTION:", "Action:"], "decision": ["DECISION:"]},
+               "bullets": {"action": ["Action:"], "decision": ["Decision:"]}}
 
 
 # -------------------------------------------------------------------------------- page writer
@@ -795,8 +828,10 @@ def kent_page(ctx: Ctx) -> Page:
         pg.para(opening)
         if rng.random() < 0.1:
             pg.para([make(ctx, "note")])
-        modes = ["dec", "newact", "acts", "defer", "inline", "none", "dec", "newact", "dec2", "bare"]
+        modes = ["dec", "newact", "acts", "defer", "inline", "none", "dec", "newact", "dec2", "bare", "pair"]
         for mode in rng.sample(modes, rng.choice([1, 2, 2, 3])):
+            if mode in ("dec", "dec2") and rng.random() < 0.4:
+                pg.para([make(ctx, "request")] + ([make(ctx, "note")] if rng.random() < 0.15 else []))
             if mode == "dec":
                 pg.set_heading(rng.choice(["Decision:", "Decisions:", "Decision", "Decisions:"]))
                 for _ in range(rng.randint(1, 3)):
@@ -810,6 +845,17 @@ def kent_page(ctx: Ctx) -> Page:
             elif mode == "bare":       # decisions (or an action) as plain paragraphs, no heading line
                 for _ in range(rng.randint(1, 2)):
                     pg.para([make(ctx, "decision" if rng.random() < 0.75 else "action")])
+            elif mode == "pair":          # a note and its look-alike action/decision, same or next paragraph
+                a, b2 = pair(ctx)
+                if rng.random() < 0.5:
+                    pg.para([a, b2])
+                else:
+                    pg.para([a])
+                    if b2.label == "decision" and rng.random() < 0.6:
+                        pg.set_heading(rng.choice(["Decision:", "Decisions:"]))
+                    elif b2.label == "action" and rng.random() < 0.4:
+                        pg.set_heading("Actions:")
+                    pg.para([b2])
             elif mode == "newact":
                 aid = f"{nxt}/{yy}"
                 nxt += 1
@@ -871,9 +917,15 @@ def numbered_page(ctx: Ctx) -> Page:
         pg.para([make(ctx, "note") for _ in range(rng.choice([1, 1, 2]))])
         if rng.random() < 0.3:
             pg.para([make(ctx, rng.choice(["note", "decision", "action"])), make(ctx, "note")])
+        if rng.random() < 0.3:
+            a, b2 = pair(ctx)
+            pg.para([a])
+            pg.para([b2], prefix=rng.choice(PAIR_PREFIX["numbered"][b2.label]))
         for _ in range(rng.randint(2, 4)):
             r = rng.random()
             if r < 0.4:
+                if rng.random() < 0.2:
+                    pg.para([make(ctx, "request")])
                 pg.para([make(ctx, "resolution")], prefix=rng.choice(["RESOLVED:", "RESOLVED:", "RESOLVED –"]))
             elif r < 0.5:
                 pg.para([make(ctx, rng.choice(["decision", "decision", "deferral"]))], prefix="DECISION:")
@@ -914,9 +966,18 @@ def bullets_page(ctx: Ctx) -> Page:
         pg.set_item(f"{k + 3}. {title_of(ctx.focus)}")
         for _ in range(rng.choice([1, 1, 2])):
             pg.para([make(ctx, "note")], lead=b)
+        if rng.random() < 0.3:
+            a, b2 = pair(ctx)
+            if rng.random() < 0.5:
+                pg.para([a, b2], lead=b)
+            else:
+                pg.para([a], lead=b)
+                pg.para([b2], lead=b, prefix=rng.choice(PAIR_PREFIX["bullets"][b2.label]))
         for _ in range(rng.randint(2, 4)):
             r = rng.random()
             if r < 0.3:
+                if rng.random() < 0.25:
+                    pg.para([make(ctx, "request")], lead=b)
                 pg.para([make(ctx, "decision")], lead=b, prefix="Decision:")
             elif r < 0.37:
                 pg.para([make(ctx, rng.choice(["action", "deferral"]))], lead=b, prefix="Decision:")
@@ -960,7 +1021,14 @@ def prose_page(ctx: Ctx) -> Page:
                                                                "decision"], rng.randint(1, 3))
             first, rest = kinds[0], kinds[1:]
             rng.shuffle(rest)
-            pg.para([make(ctx, k2) for k2 in [first] + rest])
+            if "decision" in rest and rng.random() < 0.35:
+                rest.insert(rest.index("decision"), "request")
+            sents = [make(ctx, k2) for k2 in [first] + rest]
+            if rng.random() < 0.25:
+                a, b2 = pair(ctx)
+                at = rng.randint(1, len(sents))
+                sents[at:at] = [a, b2]
+            pg.para(sents)
     pg.line(f"The next meeting will be held on {f_full(ctx.next_meeting)}.")
     return pg
 

@@ -17,9 +17,9 @@ needs_seeds = pytest.mark.skipif(not SEEDS, reason=f"seed pages not found under 
 
 def test_iter_inputs_walks_sorted_and_filters(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
-    for name in ("b/2.html", "a.txt", "b/1.txt", "notes.pdf", "c.md", ".hidden.txt"):
+    for name in ("b/2.html", "a.txt", "b/1.txt", "notes.pdf", "notes.csv", "c.md", ".hidden.txt"):
         (tmp_path / name).write_text("x")
-    assert [s for _, s in iter_inputs([tmp_path])] == ["a.txt", "b/1.txt", "b/2.html", "c.md"]
+    assert [s for _, s in iter_inputs([tmp_path])] == ["a.txt", "b/1.txt", "b/2.html", "c.md", "notes.pdf"]
     assert [s for _, s in iter_inputs([tmp_path], "b/*")] == ["b/1.txt", "b/2.html"]
     assert [s for _, s in iter_inputs([tmp_path], "*.html")] == ["b/2.html"]
     single = tmp_path / "b" / "1.txt"

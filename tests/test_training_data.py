@@ -138,7 +138,8 @@ def test_dev_wording_disjoint(train, dev):
     assert not (train_names & dev_names)
     blob = "\n".join(train_sents)
     banks = [[t for t, _ in pb.DECISIONS], [t for t, _ in pb.ACTIONS], [t for t, _ in pb.NOTES],
-             [t for t, _, _ in pb.RESOLUTIONS], pb.TASKS, pb.NOTES_ALT_DECISION, pb.TOPICS]
+             [t for t, _, _ in pb.RESOLUTIONS], pb.TASKS, pb.NOTES_ALT_DECISION, pb.TOPICS, pb.APPROVAL_REQUESTS,
+             [n for n, _, _, _ in pb.CONTRAST_PAIRS], [o for _, o, _, _ in pb.CONTRAST_PAIRS]]
     for bank in banks:
         for tpl in pb.split_bank(bank, "dev"):
             for chunk in _literal_chunks(tpl):
@@ -169,10 +170,11 @@ def test_bank_templates_use_known_slots():
     match would be copied into the text as it stands)."""
     known = {"owner", "owners", "maker", "asker", "chair", "other", "speaker", "speakers", "topic", "topic2",
              "doc", "org", "role", "money", "pct", "num", "time", "task", "task_ing", "due", "due?", "deadline",
-             "recur", "dueL", "pdate", "fdate"}
+             "recur", "dueL", "pdate", "fdate", "roleowner", "fy"}
     banks = [[t for t, _ in pb.DECISIONS], [t for t, _ in pb.ACTIONS], [t for t, _ in pb.NOTES],
              [t for t, _, _ in pb.RESOLUTIONS], pb.TASKS, pb.NOTES_ALT_DECISION, pb.NO_ACTION_NOTES,
-             pb.APOLOGY_NOTES, pb.FRONTED_COMMON, pb.FRONTED_DECISION, pb.FRONTED_ACTION, pb.FRONTED_NOTE]
+             pb.APOLOGY_NOTES, pb.FRONTED_COMMON, pb.FRONTED_DECISION, pb.FRONTED_ACTION, pb.FRONTED_NOTE,
+             pb.APPROVAL_REQUESTS, [n for n, _, _, _ in pb.CONTRAST_PAIRS], [o for _, o, _, _ in pb.CONTRAST_PAIRS]]
     for bank in banks:
         for tpl in bank:
             slots = re.findall(r"\{([^{}]*)\}", tpl)

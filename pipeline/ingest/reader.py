@@ -1,23 +1,34 @@
-"""Reading one input file into a Page, choosing the reader by suffix (and by content for
-HTML saved under a text suffix)."""
+"""Reading one input file into a Page, choosing the reader by suffix and by content (HTML saved
+under a text suffix, a PDF or Word file without its suffix, standard input)."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
+from .docx import docx_page
 from .errors import IngestError
 from .html import html_page
 from .page import Page
+from .pdf import pdf_page
 from .text import text_page
+from .unwrap import join_broken_lines
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 MAX_BYTES = 50 * 1024 * 1024
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
 
 
-def read_page(path: Path, source: str) -> Page:
-    """Read ``path`` as a Page; ``IngestError`` says why when the file cannot be a page."""
-    path = Path(path)
+def _read_stdin(source: str) -> bytes:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise IngestError(source, f"input larger than {MAX_BYTES // (1024 * 1024)} MB; not a page of minutes")
+    return data
+
+
+def _read_file(path: Path, source: str) -> bytes:
     try:
         if not path.exists():
             raise IngestError(source, "file not found")
@@ -25,11 +36,32 @@ def read_page(path: Path, source: str) -> Page:
             raise IngestError(source, "is a folder, not a file")
         if path.stat().st_size > MAX_BYTES:
             raise IngestError(source, f"file larger than {MAX_BYTES // (1024 * 1024)} MB; not a page of minutes")
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise IngestError(source, "permission denied") from None
     except OSError as exc:
         raise IngestError(source, f"cannot read file ({exc.strerror or exc})") from None
-    if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data[:4096]):
+
+
+def page_from_bytes(data: bytes, source: str, suffix: str = "") -> Page:
+    """The reader for ``suffix`` (or, without one that names a format, for what the bytes look like)."""
+    suffix = suffix.lower()
+    if suffix == ".pdf" or data[:1024].lstrip().startswith(b"%PDF-"):
+        return pdf_page(data, source)
+    if suffix == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]):
+        return docx_page(data, source)
+    if suffix == ".doc" or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise IngestError(source, "old binary Word (.doc) file; save it as .docx or PDF")
+    if suffix in HTML_SUFFIXES or _HTML_START.match(data[:4096]):
         return html_page(data, source)
-    return text_page(data, source)
+    page = text_page(data, source)
+    return Page(source=page.source, text=join_broken_lines(page.text))
+
+
+def read_page(path: Path, source: str) -> Page:
+    """Read ``path`` (``-`` for standard input) as a Page; ``IngestError`` says why when it cannot be a page."""
+    if str(path) == STDIN:
+        source = STDIN_SOURCE if source in (STDIN, "") else source
+        return page_from_bytes(_read_stdin(source), source)
+    path = Path(path)
+    return page_from_bytes(_read_file(path, source), source, path.suffix)

@@ -25,6 +25,8 @@ INLINE_RE = re.compile(
     r"(?:\s+(?:no\.?\s*)?(?P<id>\d+[a-z]?(?:/\d+)?))?)\s*(?P<sep>:|–|—|-)\s*(?=\S)"
 )
 BULLET_RE = re.compile(r"^[•\-*–·▪●◦]\s+")
+# 'Action: RJ/DB/AC': only owners' initials, the task being the sentence above.
+OWNERS_ONLY_RE = re.compile(r"^[A-Z]{2,4}(?:\s*(?:/|,|&|\band\b)\s*[A-Z]{2,4})*\s*\.?$")
 
 
 def item_heading(text: str) -> str | None:
@@ -39,6 +41,17 @@ def item_heading(text: str) -> str | None:
     if words and not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
     return text
+
+
+def _append_owners(paragraphs: list[Paragraph], sentences: list[Sentence], page: str, heading: str, end: int) -> None:
+    """'Action: RJ/DB/AC' under a sentence: the sentence runs on to the initials (so the owner
+    linker sees them) and takes the 'Action:' heading."""
+    last = sentences[-1]
+    sentences[-1] = Sentence(last.index, page[last.char_start:end], last.char_start, end, last.item, heading,
+                             last.action_id, 0)
+    para = paragraphs[-1]
+    paragraphs[-1] = Paragraph(page[para.char_start:end], para.char_start, end, para.item, heading,
+                               para.action_id, 0)
 
 
 class _Context:
@@ -85,6 +98,10 @@ def parse_body(lines: list[Line], page: str, last_index: int) -> tuple[list[Para
             gap = 0
         start, end = trim(page, start, ln.end)
         if start >= end:
+            continue
+        if m and m.group("label").lower().startswith("action") and OWNERS_ONLY_RE.match(page[start:end]) \
+                and paragraphs and sentences and paragraphs[-1].item == ctx.item:
+            _append_owners(paragraphs, sentences, page, heading, end)
             continue
         if not m and heading == ctx.heading:
             ctx.gap += 1

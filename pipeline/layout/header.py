@@ -1,5 +1,6 @@
 """The meeting's title, date and venue: 'Title:'/'Date:'/'Venue:' lines, 'Minutes of the meeting
-held on ...', or a first line ending in a date ('Chief Officer Team meeting – 3 October 2024')."""
+held on ...', a line that is only a date ('Wednesday 21 June', the year then taken from elsewhere
+on the page), or a first line ending in a date ('Chief Officer Team meeting – 3 October 2024')."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from datetime import date
 
 from ..dates import find_dates, parse_date
 from .lines import Line
+from .next_meeting import is_date_line
 
 TITLE_RE = re.compile(r"^(?:title|meeting|meeting\s+title|board)\s*:\s*(?P<v>.+)$", re.I)
 DATE_RE = re.compile(
@@ -81,6 +83,12 @@ def parse_header(lines: list[Line], stop: int, page: str, *, claim_region: bool 
         m = DATE_RE.match(ln.text)
         if m and not h.date_text and "next" not in ln.text.lower():
             h.date_text = m.group("v").strip()
+            h.used.add(ln.index)
+            continue
+        # 'Wednesday 21 June' on a line of its own, above the attendance or among the first two lines
+        if not h.date_text and (claim_region or ln.index < 2 and not any(x.text.endswith(".") for x in region[:ln.index])) \
+                and is_date_line(ln.text):
+            h.date_text = ln.text.strip(" .")
             h.used.add(ln.index)
             continue
         m = HELD_RE.search(ln.text)

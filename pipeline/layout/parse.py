@@ -10,7 +10,7 @@ from .header import parse_header
 from .model import ActionUpdateLine, Minutes
 from .next_meeting import find_next_meeting
 from .people import strip_bullet
-from .updates import is_no_actions_due, parse_update
+from .updates import is_log_item, is_no_actions_due, parse_log_entry, parse_update, parse_update_note
 
 _HEADER_LINES_WITHOUT_ATTENDANCE = 6
 
@@ -37,14 +37,50 @@ def parse_minutes(page: Page, boilerplate: frozenset[str] = frozenset()) -> Minu
     minutes = Minutes(source=page.source, text=text, title=header.title, meeting_date=header.meeting_date,
                       venue=header.venue, next_meeting_date=next_date, attendees=att.attendees)
     body = []
+    item = ""
     for ln in lines[body_start:]:
         if ln.index in used or APOLOGIES_RE.match(strip_bullet(ln.text)) or is_no_actions_due(ln.text):
             continue
-        update = parse_update(ln.text)
+        if item_heading(ln.text):
+            item = ln.text
+        following = lines[ln.index + 1].text if ln.index + 1 < len(lines) else ""
+        update = parse_update(ln.text) or parse_log_entry(ln.text, is_log_item(item), following)
         if update:
             action_id, status, due_text = update
             minutes.updates.append(ActionUpdateLine(action_id, status, due_text, ln.text, ln.start, ln.end))
             continue
+        note = parse_update_note(ln.text)
+        if note and minutes.updates and body_since_update(body, minutes.updates[-1]):
+            last = minutes.updates[-1]  # 'Update 18.01.22 – Complete' sets the status of the entry above
+            minutes.updates[-1] = ActionUpdateLine(last.action_id, note[0], note[1], text[last.char_start:ln.end],
+                                                   last.char_start, ln.end)
+            continue
         body.append(ln)
     minutes.paragraphs, minutes.sentences = parse_body(body, text, lines[-1].index if lines else -1)
+    if next_index is None and lines and body and body[-1].index == lines[-1].index:
+        _drop_cut_tail(minutes, lines)
     return minutes
+
+
+def body_since_update(body: list, update: ActionUpdateLine) -> bool:
+    """No body line stands between the update and this line (the update line belongs to it)."""
+    return not body or body[-1].end < update.char_start
+
+
+_TERMINAL = tuple(".!?:;)\"'’”")
+
+
+def _drop_cut_tail(minutes: Minutes, lines: list) -> None:
+    """A page cut off mid-way (no next-meeting line, last line unfinished): drop a cut table row
+    (the last line follows a table row) or a cut sentence (the page's other paragraphs end in
+    sentence punctuation and this one does not)."""
+    last = lines[-1]
+    if last.text.endswith(_TERMINAL) or not minutes.sentences or minutes.sentences[-1].char_end != last.end:
+        return
+    cut_row = len(lines) > 1 and "|" in lines[-2].text and "|" not in last.text
+    others = [p for p in minutes.paragraphs if p.char_end != last.end]
+    finished = sum(p.text.endswith(_TERMINAL) for p in others)
+    if cut_row or (len(others) >= 2 and finished * 2 >= len(others)):
+        minutes.sentences.pop()
+        if minutes.paragraphs and minutes.paragraphs[-1].char_end == last.end and cut_row:
+            minutes.paragraphs.pop()

@@ -100,7 +100,7 @@ _GENERIC_ROLE_RE = re.compile(
 )
 _COLLECTIVE_RE = re.compile(
     r"\b(?:all\s+)?chief\s+officers(?:['’]\s+group|\s+group|\s+team)?\b|\bchief\s+officer\s+(?:group|team)\b"
-    r"|\b(?:the\s+)?(?:board|command\s+team|executive\s+team|senior\s+leadership\s+team|management\s+board)\b(?=\s+(?:to|will|approved|agreed|endorsed|noted|decided|resolved|supported)\b)",
+    r"|(?<![a-z] )\b(?:the\s+)?(?:board|command\s+team|executive\s+team|senior\s+leadership\s+team|management\s+board)\b(?=\s+(?:to|will|approved|agreed|endorsed|noted|decided|resolved|supported)\b)",
     re.I,
 )
 _UNIT_NOUNS = ("Operations|Team|Unit|Department|Directorate|Command|Services|Service|Board|Group|Taskforce|"
@@ -197,27 +197,49 @@ def _non_overlapping(sentence: str, cands: list[_Cand]) -> list[_Cand]:
 
 _G = r"(?P<g>@\d+@(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+and/or\s+|\s*/\s*)@\d+@)*)"
 _CLAUSE = r"(?:\s*\([^)]*\))?(?:\s*,[^,@]{1,60},)?"
+# Someone named as the one to carry a task or decision out, wherever the sentence's subject is:
+# these win over the subject ('Chief officers agreed to delegate the sign-off to DCC X' -> X).
+_CARRIER_PATTERNS = [
+    # 'delegated (authority) to X to agree …', 'be delegated to X': whoever must carry the decision out
+    re.compile(r"\bdelegat\w*\s+(?:[^@.;]{0,80}?\s)?to\s+" + _G, re.I),
+    # 'granted approval for X to recruit …', 'X would like Y to …'
+    re.compile(r"\b(?:approval|permission|authority|agreement|consent)\s+for\s+" + _G + r"\s+to\b", re.I),
+    re.compile(r"\bwould\s+like\s+" + _G + r"\s+to\b", re.I),
+    # 'the appointment of X as lead', 'a working group be set up under X'
+    re.compile(r"\bappoint\w*\s+(?:of\s+)?" + _G + r"\s+as\b", re.I),
+    re.compile(r"\b(?:set\s+up|established|formed|convened|chaired)\s+under\s+" + _G, re.I),
+]
 _TASK_PATTERNS = [
     # 'Action: X to …', 'Owner: X', 'Lead - X'
     re.compile(r"\b(?:action\s+owner|owners?|lead(?:\s+officer)?|responsible(?:\s+officer)?|actionee|"
                r"action(?:\s+[\d/]+)?)\s*[:\-–—]\s*" + _G, re.I),
+    # 'Action on X to …', 'an action was placed on X'
+    re.compile(r"\baction\s+(?:was\s+|is\s+)?(?:placed\s+|put\s+)?on\s+" + _G, re.I),
+    # 'responsibility for … sits with / would transfer to X'
+    re.compile(r"\bresponsib\w*\b[^@.;]{0,120}?\b(?:transfer\w*|pass\w*|move\w*|sits?|rests?|lies|lie|remains?)"
+               r"\s+(?:\w+\s+)?(?:to|with)\s+" + _G, re.I),
+    # 'a report to come back from X', 'a progress report is due from X'
+    re.compile(r"\b(?:(?:come|comes|coming|brought|report(?:ing)?)\s+back|due)\s+from\s+" + _G, re.I),
     # 'asked/requested/tasked/invited X to …', 'requested that X …'
     re.compile(r"\b(?:ask|asks|asked|request|requests|requested|task|tasks|tasked|invite|invites|invited|instructs?|"
                r"instructed|directs?|directed|commissioned|charged|required|encouraged|urged|mandated|"
                r"call(?:ed)?\s+(?:on|upon)|nominated|appointed)\s+(?:that\s+)?" + _G + r"(?!\s*['’]s\b)", re.I),
     # 'requested an update … from X'
-    re.compile(r"\b(?:request|requests|requested|sought|seeks?|asked\s+for|requires?|required|expects?|expected|"
+    re.compile(r"\b(?:requests|requested|sought|asked\s+for|call(?:s|ed)?\s+for|requires?|required|expects?|expected|"
                r"awaits?|awaiting)\b[^.;@]*(?:@\d+@[^.;@]*)*?\bfrom\s+" + _G, re.I),
     # 'agreed that X would …'
     re.compile(r"\bthat\s+" + _G + r"\s+(?:should|would|will|shall|must|is\s+to|are\s+to|to|be|take|takes|lead|"
                r"leads)\b", re.I),
     # 'to be completed by X'
-    re.compile(r"\b(?:to|will|should|would|shall|must)\s+be\s+\w+(?:\s+\w+)?\s+by\s+" + _G, re.I),
+    re.compile(r"\b(?:to|will|should|would|shall|must|that\b[^@.;]{0,80}?)\s+be\s+\w+(?:\s+(?:[a-z]+|@\d+@)){0,5}?\s+by\s+"
+               + _G, re.I),
+    # 'RESOLVED: That X report back …', 'That X be asked to …'
+    re.compile(r"^\s*that\s+" + _G + r"\s+(?:be\s+)?[a-z]+", re.I),
     # subject: 'X to …', 'X will …', 'X is to …', 'X undertook/agreed to …', 'X was tasked with …'
-    re.compile(_G + _CLAUSE + r"\s+(?:to|will|shall|would|should|must|needs?\s+to|(?:is|are)\s+to|"
-               r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:tasked|requested|required|asked|invited|"
+    re.compile(_G + _CLAUSE + r"\s+(?:to|will|shall|would(?!\s+like)|should|must|needs?\s+to|(?:is|are)\s+to|"
+               r"(?:is|are|was|were|be|has\s+been|have\s+been)\s+(?:tasked|actioned|given|granted|requested|required|asked|invited|"
                r"responsible|to)|undert(?:ook|akes)|(?:has\s+|have\s+)?(?:agreed|agrees|offered|volunteered|"
-               r"committed)(?:\s*,[^,]{1,60},)?\s+to|(?:took|accepted|takes|has)\s+(?:an|the)\s+action|"
+               r"committed)(?:\s*,[^,]{1,60},)?\s+to|(?:took|accepted|takes|has)\s+(?:away\s+)?(?:an|the)\s+action|"
                r"(?:confirmed|said|stated|advised|indicated)\s+(?:that\s+)?(?:s?he|they)\s+(?:would|will))\b", re.I),
 ]
 _SUBJECT_INDEX = len(_TASK_PATTERNS) - 1
@@ -232,6 +254,10 @@ _DECISION_BY = re.compile(r"\b(?:approved|agreed|endorsed|supported|ratified|acc
                           r"signed\s+off|decided|adopted)\s+by\s+" + _G, re.I)
 _POSSESSIVE_OBJECT = re.compile(r"^['’]s?\s+(?:\w+\s+){0,2}?(?:proposals?|recommendations?|requests?|papers?|plans?|"
                                 r"reports?|bids?|business\s+case|options?|submissions?|suggestions?|approach)\b", re.I)
+# a mention opening the sentence (or the clause after a fronted phrase) followed by a verb-like word
+_SUBJECT_VERB = re.compile(r"(?:^\s*|^[^,]{0,100},\s*)" + _G + _CLAUSE
+                           + r"\s+(?:(?:has|have|had|also|formally|unanimously|then|duly)\s+)*"
+                           r"(?!(?:of|and|or|to|for|with|on|in|at|from|by|as|the|a|an|is|are|was|were)\b)[a-z]+\b")
 _OPENING = re.compile(r"^\s*(?:(?:new\s+)?actions?\s*[\d/]*\s*[:\-–—]?\s*)?" + _G)
 _REQUESTER = re.compile(r"\s+(?:(?:has|have|had|also)\s+)*(?:asked|requested|sought|thanked|invited|tasked|"
                         r"instructed|directed|commissioned|noted|presented|provided|congratulated|praised)\b", re.I)
@@ -264,12 +290,18 @@ def _ids(group: str) -> list[int]:
 
 def _can_be_subject(skel: str, start: int) -> bool:
     words = re.findall(r"[A-Za-z]+|@\d+@|[^\sA-Za-z]", skel[:start])
+    while words and words[-1].lower() in ("the", "a", "an"):  # 'from the HMICFRS to share …'
+        words.pop()
     return not words or words[-1].lower() not in _NOT_SUBJECT_BEFORE
 
 
 def _select(sentence: str, label: str, cands: list[_Cand]) -> list[int]:
     """Indexes of the responsible mentions, in order; [] when none is named."""
     skel, _ = _skeleton(sentence, cands)
+    for rx in _CARRIER_PATTERNS:
+        m = rx.search(skel)
+        if m:
+            return _ids(m["g"])
     best: tuple[int, int, list[int]] | None = None  # (group start, pattern rank, ids)
     for rank, rx in enumerate(_TASK_PATTERNS):
         for m in rx.finditer(skel):
@@ -294,6 +326,10 @@ def _select(sentence: str, label: str, cands: list[_Cand]) -> list[int]:
         proposers = [i for i in _ids(skel[m.end():]) if i not in makers
                      and _POSSESSIVE_OBJECT.match(sentence[cands[i].end:])]
         return proposers + makers
+    if label in ("decision", "action"):  # 'Given the pressures, CC Trounson sanctioned …': the clause's subject
+        m = _SUBJECT_VERB.search(skel)
+        if m and (label == "decision" or not _REQUESTER.match(skel[m.end("g"):])):
+            return _ids(m["g"])
     if label == "action":  # 'ACC Wilson – review the policy': the opening name, unless it is the one asking
         m = _OPENING.match(skel)
         if m and not _REQUESTER.match(skel[m.end():]):

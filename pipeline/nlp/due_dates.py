@@ -2,11 +2,13 @@
 meeting's date and the next meeting's date (or a recurrence such as 'quarterly')."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.linking.due_dates import find_due
-from pipeline.nlp.extensions import register_extensions, sentence_entities, sentence_text
+from pipeline.nlp.extensions import date_of, iso_or_none, register_extensions, sentence_entities, sentence_text
 
 register_extensions()
 
@@ -19,7 +21,8 @@ class DueDates:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [(s, e) for s, e, _ in sentence_entities(doc, frozenset({"DATE"}))]
-        doc._.due = find_due(sentence_text(doc), doc._.meeting_date, doc._.next_meeting_date, spans)
+        due = find_due(sentence_text(doc), date_of(doc._.meeting_date), date_of(doc._.next_meeting_date), spans)
+        doc._.due = None if due is None else {**asdict(due), "date": iso_or_none(due.date)}
         return doc
 
 

@@ -4,20 +4,27 @@ A body sentence travels as its own ``Doc``: its text is the sentence's context l
 it sits under) followed by the sentence, so the classifier sees 'Decisions:' without depending on
 it. The meeting facts the linkers need ride along as extensions, set before ``nlp.pipe``, so the
 components take everything through the Doc and nothing through globals.
+
+Extension values are plain data (dicts, lists, ISO date strings): ``nlp.pipe(n_process=N)`` sends
+Docs between processes with msgpack, which knows no dataclasses or dates.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc
+
+from pipeline.layout.model import Attendee
 
 _DOC_EXTENSIONS = {
     "source": "",  # the input the sentence came from
     "sentence_index": -1,  # its position among the page's body sentences
     "context_chars": 0,  # length of the context prefix: the sentence starts at this char offset
-    "attendees": None,  # list[Attendee] of the meeting
-    "meeting_date": None,  # datetime.date | None
-    "next_meeting_date": None,  # datetime.date | None
-    "owners": None,  # list[OwnerMention], set by minutes_owner_linker
-    "due": None,  # Due | None, set by minutes_due_dates
+    "attendees": None,  # the meeting's attendance rows, as dicts of Attendee fields
+    "meeting_date": None,  # ISO date string | None
+    "next_meeting_date": None,  # ISO date string | None
+    "owners": None,  # list of OwnerMention dicts, set by minutes_owner_linker
+    "due": None,  # Due dict | None, set by minutes_due_dates
 }
 
 
@@ -45,6 +52,18 @@ def sentence_entities(doc: Doc, labels: frozenset[str] | None = None) -> list[tu
     offset = doc._.context_chars
     return [(e.start_char - offset, e.end_char - offset, e.label_) for e in doc.ents
             if e.start_char >= offset and (labels is None or e.label_ in labels)]
+
+
+def attendees_of(doc: Doc) -> list[Attendee]:
+    return [Attendee(**a) for a in doc._.attendees or []]
+
+
+def date_of(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def iso_or_none(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 register_extensions()

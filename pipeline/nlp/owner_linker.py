@@ -2,11 +2,14 @@
 meeting's attendance table (or a collective kept as written)."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.linking.owners import find_owners
-from pipeline.nlp.extensions import register_extensions, sentence_entities, sentence_label, sentence_text
+from pipeline.nlp.extensions import (attendees_of, register_extensions, sentence_entities, sentence_label,
+                                     sentence_text)
 
 register_extensions()
 
@@ -25,8 +28,8 @@ class OwnerLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         label, _ = sentence_label(doc)
-        doc._.owners = find_owners(sentence_text(doc), label, doc._.attendees or [],
-                                   sentence_entities(doc, OWNER_LABELS))
+        owners = find_owners(sentence_text(doc), label, attendees_of(doc), sentence_entities(doc, OWNER_LABELS))
+        doc._.owners = [asdict(m) for m in owners]
         return doc
 
 

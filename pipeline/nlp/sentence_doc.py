@@ -11,12 +11,13 @@ the words of the sentence must carry the label (meaning wins over layout).
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.layout.model import Minutes, Sentence
-from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.extensions import iso_or_none, register_extensions
 
 register_extensions()
 
@@ -40,7 +41,7 @@ def make_sentence_doc(nlp: Language, sentence: Sentence, minutes: Minutes | None
     doc._.sentence_index = sentence.index
     if minutes is not None:
         doc._.source = minutes.source
-        doc._.attendees = list(minutes.attendees)
-        doc._.meeting_date = minutes.meeting_date
-        doc._.next_meeting_date = minutes.next_meeting_date
+        doc._.attendees = [asdict(a) for a in minutes.attendees]
+        doc._.meeting_date = iso_or_none(minutes.meeting_date)
+        doc._.next_meeting_date = iso_or_none(minutes.next_meeting_date)
     return doc

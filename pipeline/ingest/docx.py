@@ -1,0 +1,72 @@
+"""Word minutes (python-docx): paragraphs and tables in document order, tables rendered as
+``cell | cell |`` rows with a separator after the first, list paragraphs as '• ' lines."""
+from __future__ import annotations
+
+import io
+import re
+
+from .errors import IngestError
+from .page import Page
+from .unwrap import join_broken_lines
+
+_WS = re.compile(r"[ \t\u00a0]+")
+
+
+def _cell(cell) -> str:
+    return re.sub(r"\s+", " ", cell.text).strip().replace("|", "/")
+
+
+def _table_lines(table) -> list[str]:
+    lines: list[str] = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:  # a merged cell is returned once per grid column it spans
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(_cell(cell))
+        if not any(cells):
+            continue
+        lines.append(" | ".join(cells) + " |")
+        if len(lines) == 1:
+            lines.append("---|" * len(cells))
+    return lines
+
+
+def _is_list(paragraph) -> bool:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    ppr = paragraph._p.pPr
+    return "list" in style.lower() or (ppr is not None and ppr.numPr is not None)
+
+
+def _paragraph_lines(paragraph) -> list[str]:
+    text = paragraph.text.replace("\r", "\n")
+    lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    if lines and _is_list(paragraph) and not re.match(r"^[•\-*–·▪●◦]\s", lines[0]):
+        lines[0] = "• " + lines[0]
+    return lines
+
+
+def docx_to_text(data: bytes, source: str) -> str:
+    """The document body's text (see the module docstring); ``IngestError`` for empty or damaged files."""
+    if not data.strip():
+        raise IngestError(source, "empty file (zero bytes); not a Word document")
+    from docx import Document
+    from docx.table import Table
+
+    try:
+        doc = Document(io.BytesIO(data))
+    except Exception as exc:  # zip errors, missing parts, bad XML
+        raise IngestError(source, f"corrupt or unreadable Word document ({type(exc).__name__}: {exc})"[:300]) from None
+    lines: list[str] = []
+    for block in doc.iter_inner_content():
+        lines += _table_lines(block) if isinstance(block, Table) else _paragraph_lines(block)
+    if not lines:
+        raise IngestError(source, "Word document has no text")
+    return join_broken_lines("\n".join(lines)) + "\n"
+
+
+def docx_page(data: bytes, source: str) -> Page:
+    """A .docx file's bytes as a Page."""
+    return Page(source=source, text=docx_to_text(data, source))
