@@ -99,15 +99,17 @@ def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]], batch_size: i
             n_process: int = 1) -> Iterator[tuple[Input, Minutes, list[Doc]]]:
     """Stream every body sentence of every page through ``nlp.pipe`` and hand each page back with
     its analysed Docs. Only a page index travels with each Doc (cheap to send to worker
-    processes); a page without sentences sends one empty Doc so that it keeps its place."""
+    processes); a page without sentences sends one stand-in Doc so that it keeps its place."""
     waiting: dict[int, tuple[Input, Minutes]] = {}
 
     def stream() -> Iterator[tuple[Doc, int]]:
         for n, (inp, m) in enumerate(pages):
             waiting[n] = (inp, m)
             docs = sentence_docs(nlp, m)
-            if not docs:
-                yield nlp.make_doc(""), n
+            if not docs:  # a one-token stand-in: an empty Doc breaks textcat's batch
+                placeholder = nlp.make_doc(".")
+                placeholder._.sentence_index = -1
+                yield placeholder, n
             for doc in docs:
                 yield doc, n
 
@@ -117,7 +119,7 @@ def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]], batch_size: i
             if current >= 0:
                 yield *waiting.pop(current), docs
             current, docs = n, []
-        if len(doc):
+        if doc._.sentence_index >= 0:
             docs.append(doc)
     if current >= 0:
         yield *waiting.pop(current), docs

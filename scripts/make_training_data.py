@@ -243,6 +243,11 @@ class Ctx:
     next_meeting: date
     layout: str
     focus: str | None = None   # the current item's topic (most sentences talk about it)
+    hidden_roles: set[str] = field(default_factory=set)  # surnames whose post the page does not show
+
+    def role_shown(self, p: Person) -> bool:
+        """A post can name its holder only where the page says who holds it (never a guess)."""
+        return p.last not in self.hidden_roles
 
     @property
     def chair(self) -> Person:
@@ -265,11 +270,11 @@ def mention(ctx: Ctx, p: Person, allow_refs: bool = True) -> Frag:
         if p.code in ("DCC", "A/DCC") and rng.random() < 0.7:
             w = rng.choice(["DCC", "Deputy Chief Constable"])
             return F("the ") + F(w, "RANK") + Frag("", owners=[p.last])
-        if p.role in ROLE_REFS:
+        if p.role in ROLE_REFS and ctx.role_shown(p):
             ref = rng.choice(ROLE_REFS[p.role])
             return F("the ") + F(ref[4:], "ROLE") + Frag("", owners=[p.last])
         if (p.role.startswith(ROLE_REF_PREFIXES) and sum(q.role == p.role for q in ctx.people) == 1
-                and rng.random() < 0.5):
+                and ctx.role_shown(p) and rng.random() < 0.5):
             return F("the ") + F(p.role, "ROLE") + Frag("", owners=[p.last])
     if p.code == "PSE":
         rank = rng.choice([p.title + ".", p.title + ".", "PSE"])
@@ -313,7 +318,7 @@ def role_owner_frag(ctx: Ctx, exclude: list[Person]) -> tuple[Frag, list[Person]
     """An owner named by their post ('the Head of Estates', 'the CFO', 'the Director of People'),
     resolved to the one attendee who holds it; a plain owner mention when no post is unique."""
     rng = ctx.rng
-    cands = [p for p in ctx.people if not p.minutes and p not in exclude and not p.is_chair
+    cands = [p for p in ctx.people if not p.minutes and p not in exclude and not p.is_chair and ctx.role_shown(p)
              and (p.role in ROLE_REFS or p.role.startswith(ROLE_REF_PREFIXES))
              and sum(q.role == p.role for q in ctx.people) == 1]
     if not cands:
@@ -587,6 +592,18 @@ def front(ctx: Ctx, template: str, f: Frag, label: str) -> Frag:
     return out
 
 
+TAIL_P = 0.18  # the same for every label: a tail must not hint at the label
+
+
+def tail(ctx: Ctx, f: Frag) -> Frag:
+    """Now and then end a sentence with a label-neutral clause (``pb.TAILS``) before its full stop."""
+    if not f.text.endswith(".") or ctx.rng.random() >= TAIL_P:
+        return f
+    end = markup(ctx.rng.choice(ctx.bank(pb.TAILS)))
+    body = Frag(f.text[:-1], f.ents, f.owners, f.due, f.due_text, f.recurrence)
+    return body + end + F(".")
+
+
 @dataclass
 class Sent:
     frag: Frag
@@ -600,13 +617,13 @@ def make(ctx: Ctx, kind: str) -> Sent:
     rng = ctx.rng
     if kind == "note":
         t, alt = rng.choice(ctx.bank(pb.NOTES))
-        return Sent(front(ctx, t, fill(t, ctx, "note"), "note"), "note", alt)
+        return Sent(tail(ctx, front(ctx, t, fill(t, ctx, "note"), "note")), "note", alt)
     if kind == "decision":
         t, alt = rng.choice(ctx.bank(pb.DECISIONS))
-        return Sent(front(ctx, t, fill(t, ctx, "decision"), "decision"), "decision", alt)
+        return Sent(tail(ctx, front(ctx, t, fill(t, ctx, "decision"), "decision")), "decision", alt)
     if kind == "action":
         t, alt = rng.choice(ctx.bank(pb.ACTIONS))
-        return Sent(front(ctx, t, fill(t, ctx, "action"), "action"), "action", alt)
+        return Sent(tail(ctx, front(ctx, t, fill(t, ctx, "action"), "action")), "action", alt)
     if kind in ("minutes", "deferral"):
         idx = pb.MINUTES_APPROVED_IDX if kind == "minutes" else pb.DEFERRAL_IDX
         bank = [(i, t) for i, t in enumerate(pb.NOTES_ALT_DECISION) if (i % 5 == 4) == (ctx.split == "dev")]
@@ -894,6 +911,8 @@ def numbered_page(ctx: Ctx) -> Page:
             pg.line("In attendance:")
         role = "" if p.role in (p.words, "Chief Constable", "Deputy Chief Constable") or rng.random() < 0.15 \
             else f", {p.role}"
+        if not role:
+            ctx.hidden_roles.add(p.last)
         flags = " (Chair)" if p.is_chair else " (Minutes)" if p.minutes else ""
         pg.line(f"{p.table_rank('numbered')} {p.first} {p.last}{role}{flags}")
     absent = rng.choice(pb.SURNAMES_DEV if ctx.split == "dev" else pb.SURNAMES_TRAIN)
@@ -1006,6 +1025,8 @@ def prose_page(ctx: Ctx) -> Page:
             s += f" ({p.role})"
         elif rng.random() < 0.1:
             s += f" (item {rng.randint(3, 6)} only)"
+        if f"({p.role})" not in s:
+            ctx.hidden_roles.add(p.last)
         parts.append(s)
     pg.line("Present: " + ", ".join(parts[:-1]) + " and " + parts[-1] + ".")
     pg.set_item("Item 1: Apologies and minutes")

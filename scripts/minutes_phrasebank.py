@@ -1309,3 +1309,34 @@ CONTRAST_PAIRS: list[tuple[str, str, str, str | None]] = [
     ("{speaker} confirmed that the {topic} will be reviewed by the {org} next year.",
      "{roleowner} will review the {topic} before the {org} does so{due?}.", "action", None),
 ]
+
+# Label-neutral tails: clauses that carry words the classifier might take as cues ('resolve',
+# 'ensure', 'agreed', 'review', 'decision', 'group') but say nothing about what kind of sentence
+# they end. Every label gets them at the same rate, so the words stop being cues by themselves.
+TAILS: list[str] = [
+    " to resolve the performance issues that followed the recent upgrade",
+    " to ensure business continuity across the control room",
+    ", as agreed at the previous meeting",
+    ", with a focus on the three key recommendations",
+    " following the review by the [Gold Group|ORG]",
+    ", in line with the national guidance",
+    " to support the wider change programme",
+    " so that the decision log stays up to date",
+    " in order to reduce the pressure on frontline teams",
+    ", which the working group has now reviewed",
+    " following the recent inspection",
+    " to make sure the force remains compliant",
+    ", as requested by the [Home Office|ORG]",
+    " to improve the stability of the system",
+    " in the light of the recent changes to the legislation",
+    ", noting the concerns raised by the staff associations",
+    " to reduce repeat demand",
+    " to ensure the recommendations are implemented consistently",
+    ", pending the outcome of the national review",
+    " to support officers and staff in making the right decisions",
+    " to address the backlog identified in the audit",
+    " to assure chief officers that the risks are managed",
+    ", taking account of the feedback from partners",
+    " to resolve the outstanding queries",
+    " to approve and deliver the savings in the plan",
+]

@@ -77,6 +77,7 @@ def blocks(text: str) -> list[tuple[str, object]]:
 
 
 def write_pdf(text: str, path: Path) -> Path:
+    pytest.importorskip("reportlab")
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -132,10 +133,12 @@ def tables(out: Path, stem_of) -> dict[str, object]:
     """What must agree across formats, keyed by the page's stem."""
     meetings = {stem_of(r["source"]): (r["meeting_date"], r["next_meeting_date"], r["n_attendees"])
                 for r in rows(out, "meetings")}
-    people = sorted((stem_of(r["source"]), r["rank"], r["name"], r["role"], r["is_chair"]) for r in rows(out, "attendees"))
+    people = sorted((stem_of(r["source"]), r["rank"], r["name"], r["role"], r["is_chair"])
+                    for r in rows(out, "attendees"))
     items = sorted((kind, stem_of(r["source"]), _norm(r["text"]), r["owner"], r["due_date"])
                    for kind in ("decisions", "actions") for r in rows(out, kind))
-    updates = sorted((stem_of(r["source"]), r["action_id"], r["status"], r["due_date"]) for r in rows(out, "action_updates"))
+    updates = sorted((stem_of(r["source"]), r["action_id"], r["status"], r["due_date"])
+                     for r in rows(out, "action_updates"))
     return {"meetings": meetings, "attendees": people, "items": items, "updates": updates}
 
 
@@ -154,7 +157,8 @@ def rendered(tmp_path_factory, nlp):
         for src in TEXTS:
             text = src.read_text(encoding="utf-8")
             target = folder / f"{src.stem}.{fmt}"
-            {"txt": lambda t, p: p.write_text(t, encoding="utf-8"), "pdf": write_pdf, "docx": write_docx}[fmt](text, target)
+            writer = {"txt": lambda t, p: p.write_text(t, encoding="utf-8"), "pdf": write_pdf, "docx": write_docx}
+            writer[fmt](text, target)
         out = base / f"out-{fmt}"
         summary = extract([folder], out, nlp, warn=lambda m: None)
         assert not summary.errors, summary.errors
@@ -229,6 +233,7 @@ def test_seeds_as_pdf_and_docx_score_as_text(shared, nlp, tmp_path, fmt):
 # --- errors and standard input ------------------------------------------------------------------
 
 def test_encrypted_pdf_is_an_ingest_error(tmp_path):
+    pytest.importorskip("reportlab")
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas
 
@@ -254,6 +259,7 @@ def test_bad_pdf_and_docx_are_ingest_errors(tmp_path, name, data, message):
 
 
 def test_image_only_pdf_says_it_has_no_text(tmp_path):
+    pytest.importorskip("reportlab")
     from reportlab.pdfgen import canvas
 
     path = tmp_path / "scan.pdf"

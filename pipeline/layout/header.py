@@ -86,8 +86,8 @@ def parse_header(lines: list[Line], stop: int, page: str, *, claim_region: bool 
             h.used.add(ln.index)
             continue
         # 'Wednesday 21 June' on a line of its own, above the attendance or among the first two lines
-        if not h.date_text and (claim_region or ln.index < 2 and not any(x.text.endswith(".") for x in region[:ln.index])) \
-                and is_date_line(ln.text):
+        near_top = ln.index < 2 and not any(x.text.endswith(".") for x in region[:ln.index])
+        if not h.date_text and (claim_region or near_top) and is_date_line(ln.text):
             h.date_text = ln.text.strip(" .")
             h.used.add(ln.index)
             continue

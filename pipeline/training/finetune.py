@@ -1,0 +1,61 @@
+"""Fine-tuning: start every component from a trained pipeline's weights instead of from scratch.
+
+spaCy's own mechanism does it: a component section that names ``source = BASE`` is copied from
+the base pipeline (weights, labels, entity-ruler patterns) and resumed, not re-initialised. The
+rest of the config (training loop, optimizer, corpora) comes from our ``config.cfg``, with fewer
+steps and a lower learn rate so the base is nudged, not overwritten.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import DocBin
+from thinc.api import Config
+
+from pipeline.training.convert import record_docs
+from pipeline.training.data import read_records
+
+FINETUNE_MAX_STEPS = 600
+FINETUNE_LEARN_RATE = 0.0003
+IMPORTED_LAYOUT = "imported"  # what `minutes import-annotations` writes in each record's 'layout'
+
+
+def finetune_config(config: Path, base: Path) -> Config:
+    """``config`` with each of the base pipeline's components sourced from ``base``."""
+    from spacy.util import load_config
+
+    cfg = load_config(config)
+    pipe_names = load_config(Path(base) / "config.cfg")["nlp"]["pipeline"]
+    cfg["nlp"]["pipeline"] = list(pipe_names)
+    cfg["components"] = {name: {"source": str(Path(base).resolve())} for name in pipe_names}
+    cfg["initialize"]["components"] = {}  # sourced components keep what they were initialised with
+    return cfg
+
+
+def base_info(base: Path) -> dict:
+    """What the new model's meta says about where it started."""
+    meta = json.loads((Path(base) / "meta.json").read_text())
+    mm = meta.get("minutes_miner", {})
+    return {"path": str(base), "name": meta.get("name"), "version": meta.get("version"),
+            "data_hash": mm.get("data_hash"), "data_files": mm.get("data_files")}
+
+
+def upsample_imported(nlp: Language, data_dir: Path, train_spacy: Path, times: int) -> int:
+    """Adds ``times - 1`` more copies of every imported (analyst-corrected) sentence to the train
+    DocBin, so a short fine-tuning run sees the corrections among thousands of old sentences.
+    Returns how many Docs were added."""
+    if times <= 1:
+        return 0
+    db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False).from_disk(train_spacy)
+    added = 0
+    for rec in read_records(data_dir, "train"):
+        if rec.get("layout") != IMPORTED_LAYOUT:
+            continue
+        for _, doc in record_docs(nlp, rec):
+            for _ in range(times - 1):
+                db.add(doc)
+                added += 1
+    db.to_disk(train_spacy)
+    return added
