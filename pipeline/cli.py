@@ -126,21 +126,33 @@ def train(
     config: Path = typer.Option(REPO / "config.cfg", help="spaCy training config."),
     data: Path = typer.Option(REPO / "training_data", help="Folder of annotated *.jsonl pages."),
     output: Path = typer.Option(REPO / "models" / "minutes-default", help="Where the trained pipeline goes."),
-    max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps (quick runs)."),
+    base: Optional[Path] = typer.Option(None, help="Fine-tune from this trained pipeline instead of from scratch."),
+    max_steps: Optional[int] = typer.Option(None, help="Override training.max_steps (default 600 with --base)."),
+    learn_rate: Optional[float] = typer.Option(None, help="Override the learn rate (default 0.0003 with --base)."),
+    imported_share: Optional[float] = typer.Option(None, min=0.0, max=0.9, help="Repeat the imported (analyst-"
+                                                   "corrected) sentences to make up this share of the train corpus "
+                                                   "(default 0.3 with --base, else 0: as they are)."),
 ) -> None:
     """Train the pipeline on training_data/ with spaCy's own training, then report dev accuracy."""
     from pipeline.training.train import train as run
 
-    overrides = {"training.max_steps": max_steps} if max_steps else {}
-    info = run(config, data, output, overrides=overrides)
-    typer.echo(json.dumps({k: info[k] for k in ("docs", "training_seconds", "dev_sentences", "dev_pages")
+    if base is not None and not (base / "config.cfg").exists():
+        _err(f"minutes: no trained pipeline at {base} (--base needs a model folder)")
+        raise typer.Exit(2)
+    overrides: dict = {"training.max_steps": max_steps} if max_steps else {}
+    if learn_rate:
+        overrides["training.optimizer.learn_rate"] = learn_rate
+    info = run(config, data, output, overrides=overrides, base=base, imported_share=imported_share)
+    typer.echo(json.dumps({k: info[k] for k in ("docs", "base", "training_seconds", "dev_sentences", "dev_pages")
                            if k in info}, indent=2))
     typer.echo(f"model in {output}")
 
 
 @app.command()
 def evaluate(
-    model: Optional[Path] = typer.Option(None, help="Trained pipeline folder (default: the shipped model)."),
+    model: Optional[List[Path]] = typer.Option(None, help="Trained pipeline folder (default: the shipped model); "
+                                                          "give it twice to compare two models."),
+    compare: Optional[Path] = typer.Option(None, help="A second model to score beside --model (B - A shown)."),
     data: Path = typer.Option(REPO / "training_data", help="Folder of annotated *.jsonl pages."),
     split: str = typer.Option("dev", help="Which split to score."),
     scorer: Optional[Path] = typer.Option(None, help="score_minutes.py (default: ../shared/score_minutes.py)."),
@@ -148,7 +160,22 @@ def evaluate(
     """Per-label precision/recall/F1 of the classifier and the scorer's end-to-end figures."""
     from pipeline.training.evaluate import evaluate_pages, evaluate_sentences
 
-    nlp = _load(model)
+    models: list = list(model or [None]) + ([compare] if compare else [])
+    if len(models) > 2:
+        _err("minutes: evaluate compares at most two models")
+        raise typer.Exit(2)
+    if len(models) == 2:
+        from pipeline.models import default_model_path
+        from pipeline.training.compare import compare_lines
+
+        nlps = [_load(m) for m in models]
+        sents = tuple(evaluate_sentences(n, data, split) for n in nlps)
+        pages = tuple(evaluate_pages(n, data, split, scorer) for n in nlps)
+        names = tuple(str(m or default_model_path()) for m in models)
+        typer.echo(f"split {split}")
+        typer.echo("\n".join(compare_lines(names, sents, pages)))  # type: ignore[arg-type]
+        return
+    nlp = _load(models[0])
     sents = evaluate_sentences(nlp, data, split)
     typer.echo(f"sentences ({sents['n']}, split {split}):")
     for lab in ("decision", "action", "note", "items"):
@@ -162,6 +189,60 @@ def evaluate(
                    f"due {pages['due_accuracy']} action id {pages['action_id_accuracy']} "
                    f"end-to-end {pages['end_to_end']} updates F1 {pages['action_updates']['f1']} "
                    f"meetings {pages['meeting_fields_accuracy']} attendees F1 {pages['attendees']['f1']}")
+
+
+@app.command()
+def review(
+    out: Path = typer.Argument(..., help="Folder that `minutes extract` wrote its tables to."),
+    below: float = typer.Option(0.7, help="Sentences whose label confidence is below this become tasks."),
+    sample: int = typer.Option(0, min=0, help="Also this many random sentences from the rest."),
+    seed: int = typer.Option(0, help="Seed for --sample."),
+    tasks: Path = typer.Option(Path("tasks.jsonl"), "--out", "-o", help="Where the tasks go (JSONL)."),
+    model: Optional[Path] = typer.Option(None, help="Pipeline that proposes entity spans (default: the shipped model)."),
+    spans: bool = typer.Option(True, "--spans/--no-spans", help="Propose the model's entities as spans."),
+) -> None:
+    """Annotation tasks (Prodigy JSONL; Label Studio and doccano import it) for the unsure sentences."""
+    from pipeline.register import TablesNotFound
+    from pipeline.training.review import make_task, read_candidates, select, write_tasks
+
+    try:
+        cands = read_candidates(out)
+    except TablesNotFound as e:
+        _err(f"minutes: {e}")
+        raise typer.Exit(2)
+    nlp = _load(model) if spans else None
+    picked = select(cands, below, sample, seed)
+    n = write_tasks((make_task(c, nlp) for c in picked), tasks)
+    typer.echo(f"{n} tasks ({sum(c.confidence < below for c in picked)} below {below}) of {len(cands)} sentences "
+               f"in {tasks}")
+
+
+class AnnotationFormat(str, Enum):
+    prodigy = "prodigy"
+    labelstudio = "labelstudio"
+    doccano = "doccano"
+
+
+@app.command("import-annotations")
+def import_annotations(
+    file: Path = typer.Argument(..., help="The annotation tool's export."),
+    fmt: AnnotationFormat = typer.Option(..., "--format", help="prodigy (JSONL), labelstudio (JSON) or doccano (JSONL)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Training file to write, e.g. training_data/review-01.jsonl."),
+) -> None:
+    """Annotated sentences -> training records (one small page each) that `minutes train` reads."""
+    from pipeline.training.imported import import_annotations as run
+    from pipeline.training.importers import AnnotationError
+
+    if not file.is_file():
+        _err(f"minutes: no such file: {file}")
+        raise typer.Exit(2)
+    try:
+        n, skipped = run(file, fmt.value, out)
+    except (AnnotationError, UnicodeDecodeError) as e:
+        _err(f"minutes: {e}; {out} not written")
+        raise typer.Exit(1)
+    left = ", ".join(f"{k} {v}" for k, v in sorted(skipped.reasons.items()))
+    typer.echo(f"{n} annotated sentences -> {out}" + (f" (left out: {left})" if left else ""))
 
 
 def _as_of(value: Optional[str]):

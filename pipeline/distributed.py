@@ -25,7 +25,7 @@ def extract_bytes(data: bytes, source: str, suffix: str, model_path: str,
                   boilerplate: frozenset[str]) -> tuple[PageRecords | None, list[ErrorRow]]:
     """One input's rows (or its error rows), computed on a worker."""
     from pipeline.assemble import page_records
-    from pipeline.extract import analyse, report
+    from pipeline.extract import analyse, report, too_long
     from pipeline.ingest import IngestError
     from pipeline.ingest.reader import page_from_bytes
     from pipeline.layout import parse_minutes
@@ -45,7 +45,12 @@ def extract_bytes(data: bytes, source: str, suffix: str, model_path: str,
     except Exception as e:
         report(errors, source, "layout", f"{type(e).__name__}: {e}", quiet)
         return None, errors
-    for _, m, docs in analyse(_model(model_path), [(None, minutes)]):
+    nlp = _model(model_path)
+    problem = too_long(minutes, nlp.max_length)
+    if problem:
+        report(errors, source, "nlp", problem, quiet)
+        return None, errors
+    for _, m, docs in analyse(nlp, [(None, minutes)]):
         try:
             return page_records(m, docs), errors
         except Exception as e:

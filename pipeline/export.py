@@ -2,11 +2,14 @@
 
 Every table is written to a temporary file beside its target and renamed into place, so an
 interrupted run never leaves a half-written table. Text cells that a spreadsheet would run as a
-formula are neutralised with a leading apostrophe (OWASP CSV injection guidance, CWE-1236);
-numeric columns stay numeric.
+formula are neutralised with a leading apostrophe, and every text cell is written in double quotes
+(quotes doubled) so that a separator inside it (',' or a locale's ';') cannot start a new cell
+with a formula in it: OWASP's CSV injection guidance (CWE-1236). Numeric columns stay numeric
+(unquoted).
 """
 from __future__ import annotations
 
+import csv
 import os
 import tempfile
 from dataclasses import asdict
@@ -75,7 +78,7 @@ def write_table_chunks(out_dir: Path, name: str, chunks: Iterable[list], fmt: st
                     continue
                 df = frame(name, rows)
                 if fmt == "csv":
-                    df.to_csv(f, index=False, header=False, lineterminator="\n")
+                    df.to_csv(f, index=False, header=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
                 else:
                     f.write(df.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n") + "\n")
 

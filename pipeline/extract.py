@@ -90,7 +90,30 @@ def read_minutes(inputs: Iterable[Input], boilerplate: frozenset[str], errors: l
             report(errors, inp.source, "layout", f"{type(e).__name__}: {e}", warn)
 
 
+def too_long(minutes: Minutes, limit: int) -> str | None:
+    """Why a page cannot go to the model: a 'sentence' over spaCy's ``max_length`` (a page with no
+    sentence breaks) would raise inside ``nlp.pipe`` and stop the whole stream, so it is refused first."""
+    from pipeline.nlp.sentence_doc import context_line
+
+    longest = max((len(context_line(s)) + 1 + len(s.text) for s in minutes.sentences), default=0)
+    if longest <= limit:
+        return None
+    return f"a sentence of {longest:,} characters, over the model's limit of {limit:,}; not minutes text"
+
+
+def fitting(pages: Iterable[tuple[Input, Minutes]], limit: int, errors: list[ErrorRow],
+            warn: Warn) -> Iterator[tuple[Input, Minutes]]:
+    for inp, m in pages:
+        problem = too_long(m, limit)
+        if problem:
+            report(errors, inp.source, "nlp", problem, warn)
+        else:
+            yield inp, m
+
+
 def report(errors: list[ErrorRow], source: str, stage: str, message: str, warn: Warn) -> None:
+    """One errors row and one stderr line (a library's multi-line message is folded onto it)."""
+    message = " ".join(message.split())
     errors.append(ErrorRow(source, stage, message))
     warn(f"minutes: {source}: {message}")
 
@@ -128,7 +151,8 @@ def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]], batch_size: i
 def local_results(nlp: Language, todo: list[Input], boilerplate: frozenset[str], errors: list[ErrorRow],
                   warn: Warn, n_process: int = 1) -> Iterator[tuple[Input, PageRecords | None, list[ErrorRow]]]:
     """(input, rows, errors) for each readable input, in order, analysed in this machine's processes."""
-    for inp, m, docs in analyse(nlp, read_minutes(todo, boilerplate, errors, warn), n_process=n_process):
+    pages = fitting(read_minutes(todo, boilerplate, errors, warn), nlp.max_length, errors, warn)
+    for inp, m, docs in analyse(nlp, pages, n_process=n_process):
         try:
             yield inp, page_records(m, docs), []
         except Exception as e:

@@ -24,10 +24,23 @@ def _guess(data: bytes) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode a page: BOM first, then UTF-8, then charset-normalizer, then cp1252.
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the NUL bytes fall as UTF-16 puts them in Latin text (every
+    other byte, on one side), else None: a binary file."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    odd, even = data[1::2], data[0::2]
+    for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls.count(0) >= 0.9 * len(nuls) and other.count(0) == 0:
+            return encoding
+    return None
 
-    Raises ``IngestError`` for empty or binary content; NUL bytes outside a UTF-16/32 BOM mean binary.
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode a page: BOM first, then BOM-less UTF-16, UTF-8, charset-normalizer, cp1252.
+
+    Raises ``IngestError`` for empty or binary content; NUL bytes mean binary unless they fall
+    where UTF-16 puts them.
     """
     if not data.strip():
         raise IngestError(source, "empty file")
@@ -39,7 +52,13 @@ def decode_bytes(data: bytes, source: str) -> str:
                 raise IngestError(source, f"undecodable {encoding} content ({exc.reason})") from None
             return _checked(text, source)
     if b"\x00" in data:
-        raise IngestError(source, "binary content (NUL bytes); not a text or HTML page")
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise IngestError(source, "binary content (NUL bytes); not a text or HTML page")
+        try:
+            return _checked(data.decode(encoding), source)
+        except UnicodeDecodeError as exc:
+            raise IngestError(source, f"undecodable {encoding} content ({exc.reason})") from None
     try:
         return _checked(data.decode("utf-8"), source)
     except UnicodeDecodeError:

@@ -9,10 +9,13 @@ external entity, and the tree is walked without recursion so absurd nesting cann
 from __future__ import annotations
 
 import re
+import warnings
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import (BeautifulSoup, Comment, Declaration, Doctype, MarkupResemblesLocatorWarning, NavigableString,
+                 ProcessingInstruction, Tag, XMLParsedAsHTMLWarning)
 
 from .decode import decode_bytes, normalise_newlines
+from .errors import IngestError
 from .page import Page
 
 DROP_TAGS = frozenset({"script", "style", "noscript", "nav", "footer", "header", "form", "svg", "iframe", "template",
@@ -80,7 +83,10 @@ class _Lines:
 
 def html_to_text(markup: str) -> str:
     """The page's visible text as lines (see the module docstring for the rules)."""
-    soup = BeautifulSoup(markup, "lxml")
+    with warnings.catch_warnings():  # XHTML and XML-looking pages are read as HTML on purpose (no entities)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(markup, "lxml")
     for tag in [t for t in soup.find_all(True) if _is_furniture(t)]:
         if not getattr(tag, "decomposed", False):
             tag.extract()
@@ -114,5 +120,8 @@ def html_to_text(markup: str) -> str:
 
 
 def html_page(data: bytes, source: str) -> Page:
-    """An HTML file's bytes as a Page."""
-    return Page(source=source, text=html_to_text(normalise_newlines(decode_bytes(data, source))))
+    """An HTML file's bytes as a Page; ``IngestError`` when nothing visible is left (a page of scripts)."""
+    text = html_to_text(normalise_newlines(decode_bytes(data, source)))
+    if not text.strip():
+        raise IngestError(source, "HTML page has no visible text")
+    return Page(source=source, text=text)

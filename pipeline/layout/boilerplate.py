@@ -60,6 +60,8 @@ def find_repeated_lines(texts: Iterable[str], min_pages: int = 3, min_share: flo
     counts: Counter[str] = Counter()
     n = 0
     for text in texts:
+        if not text.strip():  # an unreadable page is no page: it must not dilute the share
+            continue
         n += 1
         counts.update({normalise(ln.text) for ln in split_lines(text)})
     if not n:

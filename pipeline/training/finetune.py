@@ -8,6 +8,7 @@ steps and a lower learn rate so the base is nudged, not overwritten.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from spacy.language import Language
@@ -19,6 +20,7 @@ from pipeline.training.data import read_records
 
 FINETUNE_MAX_STEPS = 600
 FINETUNE_LEARN_RATE = 0.0003
+FINETUNE_IMPORTED_SHARE = 0.3
 IMPORTED_LAYOUT = "imported"  # what `minutes import-annotations` writes in each record's 'layout'
 
 
@@ -42,20 +44,20 @@ def base_info(base: Path) -> dict:
             "data_hash": mm.get("data_hash"), "data_files": mm.get("data_files")}
 
 
-def upsample_imported(nlp: Language, data_dir: Path, train_spacy: Path, times: int) -> int:
-    """Adds ``times - 1`` more copies of every imported (analyst-corrected) sentence to the train
-    DocBin, so a short fine-tuning run sees the corrections among thousands of old sentences.
+def upsample_imported(nlp: Language, data_dir: Path, train_spacy: Path, share: float) -> int:
+    """Repeats every imported (analyst-corrected) sentence in the train DocBin until they make up
+    about ``share`` of it, so that a short fine-tuning run sees each correction several times
+    among thousands of old sentences (which stay, so the model does not forget them).
     Returns how many Docs were added."""
-    if times <= 1:
+    imported = [doc for rec in read_records(data_dir, "train") if rec.get("layout") == IMPORTED_LAYOUT
+                for _, doc in record_docs(nlp, rec)]
+    if share <= 0 or not imported:
         return 0
     db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False).from_disk(train_spacy)
-    added = 0
-    for rec in read_records(data_dir, "train"):
-        if rec.get("layout") != IMPORTED_LAYOUT:
-            continue
-        for _, doc in record_docs(nlp, rec):
-            for _ in range(times - 1):
-                db.add(doc)
-                added += 1
+    old = len(db) - len(imported)
+    extra = math.ceil(share * old / (1 - share) / len(imported)) - 1
+    for _ in range(extra):
+        for doc in imported:
+            db.add(doc)
     db.to_disk(train_spacy)
-    return added
+    return extra * len(imported)

@@ -125,7 +125,8 @@ def read_labelstudio(path: Path, skipped: Skipped) -> Iterator[Annotation]:
             if res.get("type") == "choices":
                 label = _one(value.get("choices") or [], where)
             elif res.get("type") == "labels":
-                ents += [entity(value.get("start"), value.get("end"), lab, text, where) for lab in value.get("labels") or []]
+                ents += [entity(value.get("start"), value.get("end"), lab, text, where)
+                         for lab in value.get("labels") or []]
         if label is None:
             raise AnnotationError(f"{where}: no 'choices' result with the sentence label")
         yield Annotation(text, label, ents, task["data"].get("meta") or {}, where)

@@ -12,8 +12,8 @@ from pathlib import Path
 from pipeline.nlp.tokenizer import blank_nlp
 from pipeline.training.convert import convert
 from pipeline.training.data import data_files, data_hash
-from pipeline.training.finetune import (FINETUNE_LEARN_RATE, FINETUNE_MAX_STEPS, base_info, finetune_config,
-                                        upsample_imported)
+from pipeline.training.finetune import (FINETUNE_IMPORTED_SHARE, FINETUNE_LEARN_RATE, FINETUNE_MAX_STEPS,
+                                        base_info, finetune_config, upsample_imported)
 
 
 def _loop_overrides(config: Path, overrides: dict) -> dict:
@@ -27,10 +27,10 @@ def _loop_overrides(config: Path, overrides: dict) -> dict:
 
 
 def train(config: Path, data_dir: Path, output: Path, *, overrides: dict | None = None,
-          evaluate: bool = True, base: Path | None = None, imported_weight: int = 1) -> dict:
+          evaluate: bool = True, base: Path | None = None, imported_share: float | None = None) -> dict:
     """From scratch, or with ``base`` fine-tuned from a trained pipeline (fewer steps, lower
-    learn rate unless ``overrides`` say otherwise); ``imported_weight`` repeats the analysts'
-    imported sentences in the train corpus."""
+    learn rate unless ``overrides`` say otherwise); the analysts' imported sentences are repeated
+    to make up ``imported_share`` of the train corpus (default: 0.3 with ``base``, else as they are)."""
     import spacy
     from spacy.cli.train import train as spacy_train
 
@@ -42,7 +42,9 @@ def train(config: Path, data_dir: Path, output: Path, *, overrides: dict | None 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         counts = convert(blank_nlp(), data_dir, corpus)
-        counts["imported_repeats"] = upsample_imported(blank_nlp(), data_dir, corpus / "train.spacy", imported_weight)
+        if imported_share is None:
+            imported_share = FINETUNE_IMPORTED_SHARE if base is not None else 0.0
+        counts["imported_repeats"] = upsample_imported(blank_nlp(), data_dir, corpus / "train.spacy", imported_share)
         overrides = dict(overrides or {})
         run_config = config
         if base is not None:
@@ -61,7 +63,7 @@ def train(config: Path, data_dir: Path, output: Path, *, overrides: dict | None 
 
     info = {"data_hash": data_hash(data_dir), "data_files": [p.name for p in data_files(data_dir)],
             "docs": counts, "config": Path(config).name, "training_seconds": seconds,
-            "base": base_info(base) if base is not None else None, "imported_weight": imported_weight,
+            "base": base_info(base) if base is not None else None, "imported_share": imported_share,
             "overrides": {k: v for k, v in overrides.items() if not k.startswith("paths.")}}
     if evaluate:
         from pipeline.training.evaluate import evaluate_pages, evaluate_sentences
