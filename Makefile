@@ -18,7 +18,7 @@ run: setup
 	$(BIN)/minutes extract samples --out $(OUT)
 
 test: setup
-	$(BIN)/python -m pip install -q -e ".[test,dask]"
+	$(BIN)/python -m pip install -q -e ".[test,dask,trf]"
 	$(BIN)/python -m pytest -q
 
 # Rebuild the shipped model from training_data/ and config.cfg.

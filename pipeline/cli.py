@@ -142,7 +142,13 @@ def train(
     overrides: dict = {"training.max_steps": max_steps} if max_steps else {}
     if learn_rate:
         overrides["training.optimizer.learn_rate"] = learn_rate
-    info = run(config, data, output, overrides=overrides, base=base, imported_share=imported_share)
+    from pipeline.training.trf import TransformerUnavailable
+
+    try:
+        info = run(config, data, output, overrides=overrides, base=base, imported_share=imported_share)
+    except TransformerUnavailable as e:
+        _err(f"minutes: {config}: {e}")
+        raise typer.Exit(2)
     typer.echo(json.dumps({k: info[k] for k in ("docs", "base", "training_seconds", "dev_sentences", "dev_pages")
                            if k in info}, indent=2))
     typer.echo(f"model in {output}")

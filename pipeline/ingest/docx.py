@@ -6,31 +6,24 @@ import io
 import re
 
 from .errors import IngestError
+from .tables import clean_cell, table_lines
 from .page import Page
 from .unwrap import join_broken_lines
 
 _WS = re.compile(r"[ \t\u00a0]+")
 
 
-def _cell(cell) -> str:
-    return re.sub(r"\s+", " ", cell.text).strip().replace("|", "/")
+def _row_cells(row) -> list[str]:
+    cells, seen = [], set()
+    for cell in row.cells:  # a merged cell is returned once per grid column it spans
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(clean_cell(cell.text))
+    return cells
 
 
 def _table_lines(table) -> list[str]:
-    lines: list[str] = []
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:  # a merged cell is returned once per grid column it spans
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(_cell(cell))
-        if not any(cells):
-            continue
-        lines.append(" | ".join(cells) + " |")
-        if len(lines) == 1:
-            lines.append("---|" * len(cells))
-    return lines
+    return table_lines(_row_cells(row) for row in table.rows)
 
 
 def _is_list(paragraph) -> bool:

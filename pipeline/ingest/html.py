@@ -16,6 +16,7 @@ from bs4 import (BeautifulSoup, Comment, Declaration, Doctype, MarkupResemblesLo
 
 from .decode import decode_bytes, normalise_newlines
 from .errors import IngestError
+from .tables import clean_cell, table_lines
 from .page import Page
 
 DROP_TAGS = frozenset({"script", "style", "noscript", "nav", "footer", "header", "form", "svg", "iframe", "template",
@@ -39,22 +40,13 @@ def _is_furniture(tag: Tag) -> bool:
 
 
 def _cell_text(cell: Tag) -> str:
-    return _WS.sub(" ", cell.get_text(" ")).strip().replace("|", "/")
+    return clean_cell(cell.get_text(" "))
 
 
 def _table_lines(table: Tag) -> list[str]:
     """Rows of this table (not of tables nested in it) as pipe lines, separator after the first."""
-    lines: list[str] = []
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
-            continue
-        cells = [_cell_text(c) for c in tr.find_all(["td", "th"], recursive=False)]
-        if not any(cells):
-            continue
-        lines.append(" | ".join(cells) + " |")
-        if len(lines) == 1:
-            lines.append("---|" * len(cells))
-    return lines
+    return table_lines([_cell_text(c) for c in tr.find_all(["td", "th"], recursive=False)]
+                       for tr in table.find_all("tr") if tr.find_parent("table") is table)
 
 
 class _Lines:

@@ -11,6 +11,7 @@ import io
 import re
 
 from .errors import IngestError
+from .tables import clean_cell, table_lines
 from .page import Page
 from .unwrap import continues, is_structural, join_broken_lines
 
@@ -20,20 +21,8 @@ _WS = re.compile(r"\s+")
 _LEADING_CID_RE = re.compile(r"^\(cid:\d+\)\s*")
 
 
-def _cell(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip().replace("|", "/")
-
-
 def _table_lines(rows: list[list[str | None]]) -> list[str]:
-    lines: list[str] = []
-    for row in rows:
-        cells = [_cell(c) for c in row if c is not None]
-        if not any(cells):
-            continue
-        lines.append(" | ".join(cells) + " |")
-        if len(lines) == 1:
-            lines.append("---|" * len(cells))
-    return lines
+    return table_lines([clean_cell(c) for c in row if c is not None] for row in rows)
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:

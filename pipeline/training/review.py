@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -22,21 +21,8 @@ from pipeline.layout.model import Sentence
 from pipeline.nlp.extensions import sentence_entities
 from pipeline.nlp.sentence_doc import make_sentence_doc
 from pipeline.register import read_table
+from pipeline.records import SentenceRow
 from pipeline.training.data import LABELS
-
-
-@dataclass
-class Candidate:
-    """One row of sentences.csv."""
-
-    source: str
-    sentence_index: int
-    char_start: int
-    char_end: int
-    item: str
-    label: str
-    confidence: float
-    text: str
 
 
 def stable_hash(*parts: object) -> int:
@@ -50,15 +36,15 @@ def _cell(text: str) -> str:
     return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_START else text
 
 
-def read_candidates(out_dir: Path) -> list[Candidate]:
+def read_candidates(out_dir: Path) -> list[SentenceRow]:
     """The sentences table of an extraction folder (csv or jsonl); raises TablesNotFound."""
     df = read_table(out_dir, "sentences")
-    return [Candidate(r["source"], int(r["sentence_index"]), int(r["char_start"]), int(r["char_end"]),
+    return [SentenceRow(r["source"], int(r["sentence_index"]), int(r["char_start"]), int(r["char_end"]),
                       _cell(r["item"]), r["label"], float(r["confidence"] or 0), _cell(r["text"]))
             for r in df.to_dict("records")]
 
 
-def select(cands: list[Candidate], below: float, sample: int = 0, seed: int = 0) -> list[Candidate]:
+def select(cands: list[SentenceRow], below: float, sample: int = 0, seed: int = 0) -> list[SentenceRow]:
     """Every sentence with confidence below ``below``, plus a seeded random ``sample`` of the rest
     (so the model's confident mistakes get looked at too), in page order."""
     unsure = [c for c in cands if c.confidence < below]
@@ -82,7 +68,7 @@ def _spans(nlp: Language, text: str) -> tuple[list[dict], list[dict]]:
     return tokens, spans
 
 
-def make_task(c: Candidate, nlp: Language | None = None) -> dict:
+def make_task(c: SentenceRow, nlp: Language | None = None) -> dict:
     """One Prodigy task for a sentence; ``nlp`` adds the model's entities as ``spans``."""
     task: dict = {
         "text": c.text,

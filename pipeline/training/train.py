@@ -12,6 +12,7 @@ from pathlib import Path
 from pipeline.nlp.tokenizer import blank_nlp
 from pipeline.training.convert import convert
 from pipeline.training.data import data_files, data_hash
+from pipeline.training.trf import transformer_overrides
 from pipeline.training.finetune import (FINETUNE_IMPORTED_SHARE, FINETUNE_LEARN_RATE, FINETUNE_MAX_STEPS,
                                         base_info, finetune_config, upsample_imported)
 
@@ -46,6 +47,8 @@ def train(config: Path, data_dir: Path, output: Path, *, overrides: dict | None 
             imported_share = FINETUNE_IMPORTED_SHARE if base is not None else 0.0
         counts["imported_repeats"] = upsample_imported(blank_nlp(), data_dir, corpus / "train.spacy", imported_share)
         overrides = dict(overrides or {})
+        if base is None:  # the transformer variant: MiniLM from its pip package, built here, offline
+            overrides = {**transformer_overrides(config, Path(tmp)), **overrides}
         run_config = config
         if base is not None:
             run_config = Path(tmp) / "finetune.cfg"
@@ -73,7 +76,8 @@ def train(config: Path, data_dir: Path, output: Path, *, overrides: dict | None 
         info["dev_pages"] = evaluate_pages(nlp, data_dir)
     meta_path = staged / "meta.json"
     meta = json.loads(meta_path.read_text())
-    meta["name"], meta["version"] = "minutes_default", meta.get("version", "0.0.0")
+    meta["name"] = output.name.replace("-", "_")
+    meta["version"] = meta.get("version", "0.0.0")
     meta["minutes_miner"] = info
     meta_path.write_text(json.dumps(meta, indent=2))
     if output.exists():
