@@ -33,6 +33,7 @@ def finetune_config(config: Path, base: Path) -> Config:
     cfg["nlp"]["pipeline"] = list(pipe_names)
     cfg["components"] = {name: {"source": str(Path(base).resolve())} for name in pipe_names}
     cfg["initialize"]["components"] = {}  # sourced components keep what they were initialised with
+    cfg["initialize"]["vectors"] = str(Path(base).resolve())  # the base's static vectors, which tok2vec was trained on
     return cfg
 
 

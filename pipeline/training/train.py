@@ -13,6 +13,7 @@ from pipeline.nlp.tokenizer import blank_nlp
 from pipeline.training.convert import convert
 from pipeline.training.data import data_files, data_hash
 from pipeline.training.trf import transformer_overrides
+from pipeline.training.vectors import vector_overrides
 from pipeline.training.finetune import (FINETUNE_IMPORTED_SHARE, FINETUNE_LEARN_RATE, FINETUNE_MAX_STEPS,
                                         base_info, finetune_config, upsample_imported)
 
@@ -47,8 +48,9 @@ def train(config: Path, data_dir: Path, output: Path, *, overrides: dict | None 
             imported_share = FINETUNE_IMPORTED_SHARE if base is not None else 0.0
         counts["imported_repeats"] = upsample_imported(blank_nlp(), data_dir, corpus / "train.spacy", imported_share)
         overrides = dict(overrides or {})
-        if base is None:  # the transformer variant: MiniLM from its pip package, built here, offline
-            overrides = {**transformer_overrides(config, Path(tmp)), **overrides}
+        if base is None:  # MiniLM from its pip package (static vectors, or the transformer), built here, offline
+            overrides = {**vector_overrides(config, data_dir, Path(tmp)), **transformer_overrides(config, Path(tmp)),
+                         **overrides}
         run_config = config
         if base is not None:
             run_config = Path(tmp) / "finetune.cfg"
