@@ -6,56 +6,11 @@ path; input files travel to them as bytes, so they need no shared file system.
 """
 from __future__ import annotations
 
-from collections import deque
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from pipeline.pagework import extract_bytes, in_order
 from pipeline.records import ErrorRow, PageRecords
-
-
-@lru_cache(maxsize=2)
-def _model(model_path: str):
-    from pipeline.models import load_model
-
-    return load_model(Path(model_path))
-
-
-def extract_bytes(data: bytes, source: str, suffix: str, model_path: str,
-                  boilerplate: frozenset[str]) -> tuple[PageRecords | None, list[ErrorRow]]:
-    """One input's rows (or its error rows), computed on a worker."""
-    from pipeline.assemble import page_records
-    from pipeline.extract import analyse, report, too_long
-    from pipeline.ingest import IngestError
-    from pipeline.ingest.reader import page_from_bytes
-    from pipeline.layout import parse_minutes
-
-    errors: list[ErrorRow] = []
-    quiet = lambda msg: None  # noqa: E731  (workers report through the returned rows)
-    try:
-        page = page_from_bytes(data, source, suffix)
-    except IngestError as e:
-        report(errors, source, "read", e.message, quiet)
-        return None, errors
-    except Exception as e:
-        report(errors, source, "read", f"{type(e).__name__}: {e}", quiet)
-        return None, errors
-    try:
-        minutes = parse_minutes(page, boilerplate)
-    except Exception as e:
-        report(errors, source, "layout", f"{type(e).__name__}: {e}", quiet)
-        return None, errors
-    nlp = _model(model_path)
-    problem = too_long(minutes, nlp.max_length)
-    if problem:
-        report(errors, source, "nlp", problem, quiet)
-        return None, errors
-    for _, m, docs in analyse(nlp, [(None, minutes)]):
-        try:
-            return page_records(m, docs), errors
-        except Exception as e:
-            report(errors, source, "link", f"{type(e).__name__}: {e}", quiet)
-    return None, errors
 
 
 def run_on_cluster(inputs: list, model_path: Path, boilerplate: frozenset[str],
@@ -69,27 +24,9 @@ def run_on_cluster(inputs: list, model_path: Path, boilerplate: frozenset[str],
                                                   dashboard_address=None)
     with Client(scheduler or cluster) as client:
         try:
-            in_flight: deque = deque()
-            for inp in inputs:
-                try:
-                    data = Path(inp.path).read_bytes()
-                except OSError as e:
-                    in_flight.append((inp, None, [ErrorRow(inp.source, "read", f"cannot read file ({e.strerror or e})")]))
-                else:
-                    in_flight.append((inp, client.submit(extract_bytes, data, inp.source, Path(inp.path).suffix,
-                                                         str(model_path), boilerplate, pure=False), None))
-                while len(in_flight) > window:
-                    yield _result(in_flight.popleft())
-            while in_flight:
-                yield _result(in_flight.popleft())
+            submit = lambda inp, data: client.submit(extract_bytes, data, inp.source, Path(inp.path).suffix,  # noqa: E731
+                                                     str(model_path), boilerplate, pure=False)
+            yield from in_order(inputs, submit, lambda fut: fut.result(), window)
         finally:
             if cluster is not None:
                 cluster.close()
-
-
-def _result(item: tuple) -> tuple[object, PageRecords | None, list[ErrorRow]]:
-    inp, fut, errors = item
-    if fut is None:
-        return inp, None, errors
-    recs, errors = fut.result()
-    return inp, recs, errors

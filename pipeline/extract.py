@@ -149,10 +149,10 @@ def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]], batch_size: i
 
 
 def local_results(nlp: Language, todo: list[Input], boilerplate: frozenset[str], errors: list[ErrorRow],
-                  warn: Warn, n_process: int = 1) -> Iterator[tuple[Input, PageRecords | None, list[ErrorRow]]]:
+                  warn: Warn) -> Iterator[tuple[Input, PageRecords | None, list[ErrorRow]]]:
     """(input, rows, errors) for each readable input, in order, analysed in this machine's processes."""
     pages = fitting(read_minutes(todo, boilerplate, errors, warn), nlp.max_length, errors, warn)
-    for inp, m, docs in analyse(nlp, pages, n_process=n_process):
+    for inp, m, docs in analyse(nlp, pages):
         try:
             yield inp, page_records(m, docs), []
         except Exception as e:
@@ -166,7 +166,8 @@ def extract(paths: list[Path], out_dir: Path, nlp: Language | None, *, glob: str
             warn: Warn = lambda msg: print(msg, file=sys.stderr)) -> Summary:
     """Run the whole job. ``progress(total)`` returns a callback ``(pages, words)`` called per input.
     ``backend='dask'`` maps the per-page work over a Dask cluster (``scheduler`` address, or a local
-    one) with the model at ``model_path``; ``'local'`` runs ``nlp`` here with ``n_process`` processes."""
+    one) with the model at ``model_path``; ``'local'`` runs ``nlp`` here, whole pages in ``n_process``
+    forked processes when more than one (only bytes go out and rows come back)."""
     start = time.perf_counter()
     summary = Summary()
     store = OutputStore(out_dir, fmt, resume)
@@ -181,8 +182,12 @@ def extract(paths: list[Path], out_dir: Path, nlp: Language | None, *, glob: str
         from pipeline.distributed import run_on_cluster
 
         results = run_on_cluster(todo, model_path, boilerplate, scheduler)
+    elif n_process > 1 and (model_path or getattr(nlp, "_path", None)) and all(str(i.path) != "-" for i in todo):
+        from pipeline.pagework import run_in_processes
+
+        results = run_in_processes(todo, nlp, Path(model_path or nlp._path), boilerplate, n_process)
     else:
-        results = local_results(nlp, todo, boilerplate, summary.errors, warn, n_process)
+        results = local_results(nlp, todo, boilerplate, summary.errors, warn)
     part: list[tuple[str, str, PageRecords]] = []
     for inp, recs, errors in results:
         for e in errors:
