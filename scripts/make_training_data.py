@@ -632,6 +632,8 @@ def make(ctx: Ctx, kind: str) -> Sent:
     if kind == "resolution":
         t, label, alt = rng.choice(ctx.bank(pb.RESOLUTIONS))
         return Sent(fill(t, ctx, label), label, alt)
+    if kind == "verdict":
+        return Sent(fill(rng.choice(ctx.bank(pb.VERDICTS)), ctx, "decision"), "decision")
     if kind == "request":
         t = rng.choice(ctx.bank(pb.APPROVAL_REQUESTS))
         return Sent(fill(t, ctx, "note"), "note")
@@ -947,7 +949,10 @@ def numbered_page(ctx: Ctx) -> Page:
                     pg.para([make(ctx, "request")])
                 pg.para([make(ctx, "resolution")], prefix=rng.choice(["RESOLVED:", "RESOLVED:", "RESOLVED –"]))
             elif r < 0.5:
-                pg.para([make(ctx, rng.choice(["decision", "decision", "deferral"]))], prefix="DECISION:")
+                if rng.random() < 0.35:
+                    pg.para([make(ctx, "verdict")], prefix=rng.choice(["DECISION:", "DECISION –", "Decision –"]))
+                else:
+                    pg.para([make(ctx, rng.choice(["decision", "decision", "deferral"]))], prefix="DECISION:")
             elif r < 0.62:
                 aid = f"{nxt}/{yy}"
                 nxt += 1
@@ -997,7 +1002,10 @@ def bullets_page(ctx: Ctx) -> Page:
             if r < 0.3:
                 if rng.random() < 0.25:
                     pg.para([make(ctx, "request")], lead=b)
-                pg.para([make(ctx, "decision")], lead=b, prefix="Decision:")
+                if rng.random() < 0.25:
+                    pg.para([make(ctx, "verdict")], lead=b, prefix=rng.choice(["Decision:", "Decision –", "DECISION –"]))
+                else:
+                    pg.para([make(ctx, "decision")], lead=b, prefix="Decision:")
             elif r < 0.37:
                 pg.para([make(ctx, rng.choice(["action", "deferral"]))], lead=b, prefix="Decision:")
             elif r < 0.62:

@@ -1340,3 +1340,42 @@ TAILS: list[str] = [
     " to resolve the outstanding queries",
     " to approve and deliver the savings in the plan",
 ]
+
+# Staple reporting phrases of minutes that the banks above lacked (updates, presentations, reports).
+NOTES += [
+    ("{speaker} gave an update on the {topic}.", None),
+    ("{speaker} gave a short update on progress with the {topic}.", None),
+    ("An update was given by {speaker} on the {topic}.", None),
+    ("{speaker} gave a presentation on the {topic}.", None),
+    ("{speaker} spoke to the {doc} on the {topic}.", None),
+    ("{speaker} reported on progress with the {topic}.", None),
+    ("{speaker} gave an update on the work of the {topic} board.", None),
+    ("{speaker} talked members through the latest figures for the {topic}.", None),
+    ("{speaker} led a discussion on the {topic}.", None),
+    ("{speaker} explained how the {topic} had come about.", None),
+    ("{speaker} gave the latest position on the {topic}.", None),
+    ("{speaker} updated chief officers on the review of the {topic}.", None),
+    ("{speaker} gave a verbal report on the {topic}.", None),
+    ("The board received an update from {speaker} on the {topic}.", None),
+    ("{speaker} provided a progress report on the {topic}.", None),
+    ("{speaker} gave an update on the review of the {topic} and the next steps.", None),
+    ("{speaker} presented an update on the {topic} for information.", None),
+    ("{speaker} gave feedback from the recent meeting about the {topic}.", None),
+    ("{speaker} reported back on the {topic} visit.", None),
+    ("{speaker} gave an overview of the issues with the {topic}.", None),
+    ("{speaker} shared an update on the {topic} recruitment.", None),
+    ("{speaker} delivered a presentation on the {topic} findings.", None),
+    ("{speaker} gave an account of the recent incident involving the {topic}.", None),
+    ("{speaker} described the arrangements for the {topic}.", None),
+    ("{speaker} gave an update on the neighbourhood element of the {topic}.", None),
+]
+
+# One-line verdicts written straight after a 'DECISION –' / 'Decision:' label: the label carries the
+# subject, the verdict carries the decision.
+VERDICTS: list[str] = [
+    "Not supported.", "Approved.", "Agreed.", "Declined.", "Supported.",
+    "Approved as presented.", "Agreed in principle.", "Rejected.", "Endorsed.", "Not approved.",
+    "Approved subject to the amendments discussed.", "Supported in principle.", "Agreed, subject to funding.",
+    "Approved with conditions.", "Not agreed.", "Approved for twelve months.", "Supported, subject to legal advice.",
+    "Deferred approval was granted.", "Approved, with a review in six months.", "Option two was approved.",
+]

@@ -159,11 +159,6 @@ def test_any_cut_of_a_fixture_parses(path):
 # --- through the scorer -------------------------------------------------------------------------
 
 NON_KENT = sorted(p.name.removesuffix(".gold.jsonl") for p in FIXTURES.glob("*.gold.jsonl"))
-# Sentences the trained model labels wrongly (reported to the lead; the fixtures stay as written):
-MODEL_MISSES = {
-    "bullets": "'T/Supt Kaur presented a proposal to close the Eastgate front counter.' labelled decision",
-    "initials_owners": "'The board reviewed the latest audit of crime recording.' labelled decision",
-}
 
 
 @pytest.fixture(scope="module")
@@ -187,9 +182,7 @@ def test_attendees_through_the_scorer(scores, name):
     assert scores[name]["meeting_fields_accuracy"] == 1.0
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(reason=f"model: {MODEL_MISSES[n]}", strict=False)) if n in MODEL_MISSES
-    else n for n in NON_KENT if n != "truncated_table"])
+@pytest.mark.parametrize("name", [n for n in NON_KENT if n != "truncated_table"])
 def test_items_through_the_scorer(scores, name):
     assert scores[name]["items"]["micro"]["f1"] >= 0.9
 
