@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from pipeline.training.review import Candidate, make_task, read_candidates, select
+from pipeline.records import SentenceRow as Candidate  # a row of sentences.csv is a review candidate
+from pipeline.training.review import make_task, read_candidates, select
 
 ROWS = [("a.txt", 0, 0, 30, "1. Item", "note", 0.99, "The board noted the report."),
         ("a.txt", 1, 31, 80, "1. Item", "action", 0.55, "ACC Harman to report back by 21 March 2024."),
@@ -54,7 +55,7 @@ def test_task_is_prodigy_choice_with_meta_and_stable_hashes():
     relabelled = make_task(Candidate(**{**c.__dict__, "label": "note"}))
     assert relabelled["_input_hash"] == task["_input_hash"] and relabelled["_task_hash"] != task["_task_hash"]
     # the same values from another Python process (no salted hash())
-    code = ("from pipeline.training.review import Candidate, make_task; "
+    code = ("from pipeline.records import SentenceRow as Candidate; from pipeline.training.review import make_task; "
             "t = make_task(Candidate('a.txt', 1, 31, 80, '1. Item', 'action', 0.5512, 'ACC Harman to report back.')); "
             "print(t['_input_hash'], t['_task_hash'])")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
