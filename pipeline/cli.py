@@ -82,7 +82,7 @@ def extract(
     model: Optional[Path] = typer.Option(None, help="Trained pipeline folder (default: the shipped model)."),
     glob: Optional[str] = typer.Option(None, help="Only inputs whose relative path matches, e.g. '*.html'."),
     fmt: Format = typer.Option(Format.csv, "--format", help="csv or jsonl."),
-    workers: int = typer.Option(1, min=1, help="Processes for the NLP stage (spaCy's n_process)."),
+    workers: int = typer.Option(1, min=1, help="Worker processes, each running whole pages (read, layout, model, rows)."),
     resume: bool = typer.Option(False, help="Skip inputs already in --out (same file content) and add the rest."),
     backend: Backend = typer.Option(Backend.local, help="local, or dask to map the work over a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (default: a local cluster)."),

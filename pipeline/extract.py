@@ -118,11 +118,11 @@ def report(errors: list[ErrorRow], source: str, stage: str, message: str, warn: 
     warn(f"minutes: {source}: {message}")
 
 
-def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]], batch_size: int = 256,
-            n_process: int = 1) -> Iterator[tuple[Input, Minutes, list[Doc]]]:
+def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]],
+            batch_size: int = 256) -> Iterator[tuple[Input, Minutes, list[Doc]]]:
     """Stream every body sentence of every page through ``nlp.pipe`` and hand each page back with
-    its analysed Docs. Only a page index travels with each Doc (cheap to send to worker
-    processes); a page without sentences sends one stand-in Doc so that it keeps its place."""
+    its analysed Docs, holding only the pages in flight. A page index travels with each Doc; a
+    page without sentences sends one stand-in Doc so that it keeps its place."""
     waiting: dict[int, tuple[Input, Minutes]] = {}
 
     def stream() -> Iterator[tuple[Doc, int]]:
@@ -137,7 +137,7 @@ def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]], batch_size: i
                 yield doc, n
 
     current, docs = -1, []
-    for doc, n in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, n in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
         if n != current:
             if current >= 0:
                 yield *waiting.pop(current), docs
