@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.assemble import page_records, sentence_docs
-from pipeline.ingest import IngestError, iter_inputs, read_page
+from pipeline.ingest import IngestError, Page, iter_inputs, read_page
 from pipeline.layout import find_repeated_lines, parse_minutes
 from pipeline.layout.model import Minutes
 from pipeline.records import ErrorRow, PageRecords
@@ -73,11 +73,14 @@ def boilerplate_lines(inputs: list[Input]) -> frozenset[str]:
     return find_repeated_lines(_stats_text(i.path, i.source) for i in inputs if i.sha256)
 
 
-def read_minutes(inputs: Iterable[Input], boilerplate: frozenset[str], errors: list[ErrorRow],
-                 warn: Warn) -> Iterator[tuple[Input, Minutes]]:
+def read_minutes(inputs: Iterable[Input], boilerplate: frozenset[str], errors: list[ErrorRow], warn: Warn,
+                 read: Callable[[Input], Page] = lambda i: read_page(i.path, i.source)
+                 ) -> Iterator[tuple[Input, Minutes]]:
+    """Each input laid out as Minutes; ``read`` turns an input into a Page (a worker that was sent the
+    file's bytes reads those instead of the path)."""
     for inp in inputs:
         try:
-            page = read_page(inp.path, inp.source)
+            page = read(inp)
         except IngestError as e:
             report(errors, inp.source, "read", e.message, warn)
             continue
@@ -148,11 +151,10 @@ def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]],
         yield *waiting.pop(current), docs
 
 
-def local_results(nlp: Language, todo: list[Input], boilerplate: frozenset[str], errors: list[ErrorRow],
+def local_results(nlp: Language, pages: Iterable[tuple[Input, Minutes]], errors: list[ErrorRow],
                   warn: Warn) -> Iterator[tuple[Input, PageRecords | None, list[ErrorRow]]]:
-    """(input, rows, errors) for each readable input, in order, analysed in this machine's processes."""
-    pages = fitting(read_minutes(todo, boilerplate, errors, warn), nlp.max_length, errors, warn)
-    for inp, m, docs in analyse(nlp, pages):
+    """(input, rows, errors) for each laid-out page, in order, analysed in this process."""
+    for inp, m, docs in analyse(nlp, fitting(pages, nlp.max_length, errors, warn)):
         try:
             yield inp, page_records(m, docs), []
         except Exception as e:
@@ -187,7 +189,7 @@ def extract(paths: list[Path], out_dir: Path, nlp: Language | None, *, glob: str
 
         results = run_in_processes(todo, nlp, Path(model_path or nlp._path), boilerplate, n_process)
     else:
-        results = local_results(nlp, todo, boilerplate, summary.errors, warn)
+        results = local_results(nlp, read_minutes(todo, boilerplate, summary.errors, warn), summary.errors, warn)
     part: list[tuple[str, str, PageRecords]] = []
     for inp, recs, errors in results:
         for e in errors:

@@ -26,38 +26,16 @@ def _model(model_path: str) -> Language:
 
 def extract_bytes(data: bytes, source: str, suffix: str, model_path: str,
                   boilerplate: frozenset[str]) -> tuple[PageRecords | None, list[ErrorRow]]:
-    """One input's rows (or its error rows), computed on a worker."""
-    from pipeline.assemble import page_records
-    from pipeline.extract import analyse, report, too_long
-    from pipeline.ingest import IngestError
+    """One input's rows (or its error rows), computed on a worker by the same stages as a local run."""
+    from pipeline.extract import Input, local_results, read_minutes
     from pipeline.ingest.reader import page_from_bytes
-    from pipeline.layout import parse_minutes
 
     errors: list[ErrorRow] = []
     quiet = lambda msg: None  # noqa: E731  (workers report through the returned rows)
-    try:
-        page = page_from_bytes(data, source, suffix)
-    except IngestError as e:
-        report(errors, source, "read", e.message, quiet)
-        return None, errors
-    except Exception as e:
-        report(errors, source, "read", f"{type(e).__name__}: {e}", quiet)
-        return None, errors
-    try:
-        minutes = parse_minutes(page, boilerplate)
-    except Exception as e:
-        report(errors, source, "layout", f"{type(e).__name__}: {e}", quiet)
-        return None, errors
-    nlp = _model(model_path)
-    problem = too_long(minutes, nlp.max_length)
-    if problem:
-        report(errors, source, "nlp", problem, quiet)
-        return None, errors
-    for _, m, docs in analyse(nlp, [(None, minutes)]):
-        try:
-            return page_records(m, docs), errors
-        except Exception as e:
-            report(errors, source, "link", f"{type(e).__name__}: {e}", quiet)
+    pages = read_minutes([Input(Path(source), source, None)], boilerplate, errors, quiet,
+                         read=lambda _: page_from_bytes(data, source, suffix))
+    for _, recs, link_errors in local_results(_model(model_path), pages, errors, quiet):
+        return recs, errors + link_errors
     return None, errors
 
 
