@@ -6,9 +6,9 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from pipeline.layout.model import Attendee, Minutes, Sentence
+from pipeline.layout.model import Attendee, Minutes
 from pipeline.linking.due_dates import normalise_due
-from pipeline.nlp.extensions import sentence_label
+from pipeline.nlp.extensions import iso_or_none, sentence_label
 from pipeline.records import (ActionRow, ActionUpdateRow, AttendeeRow, DecisionRow, MeetingRow, PageRecords,
                               SentenceRow)
 
@@ -16,7 +16,8 @@ ITEM_LABELS = ("decision", "action")
 
 
 def iso(d: date | None) -> str:
-    return d.isoformat() if d else ""
+    """A table cell: the ISO date, or empty."""
+    return iso_or_none(d) or ""
 
 
 def _owner_columns(doc: Doc) -> dict[str, str]:
@@ -84,4 +85,4 @@ def sentence_docs(nlp, minutes: Minutes) -> list[Doc]:
     return [make_sentence_doc(nlp, s, minutes) for s in minutes.sentences]
 
 
-__all__ = ["page_records", "sentence_docs", "iso", "Sentence"]
+__all__ = ["page_records", "sentence_docs", "iso"]
