@@ -132,6 +132,8 @@ def train(
     imported_share: Optional[float] = typer.Option(None, min=0.0, max=0.9, help="Repeat the imported (analyst-"
                                                    "corrected) sentences to make up this share of the train corpus "
                                                    "(default 0.3 with --base, else 0: as they are)."),
+    seed: Optional[int] = typer.Option(None, help="Random seed (system.seed; the config's is 0). Runs differ by "
+                                       "a point or two on dev: train a few and keep the best on dev."),
 ) -> None:
     """Train the pipeline on training_data/ with spaCy's own training, then report dev accuracy."""
     from pipeline.training.train import train as run
@@ -142,6 +144,8 @@ def train(
     overrides: dict = {"training.max_steps": max_steps} if max_steps else {}
     if learn_rate:
         overrides["training.optimizer.learn_rate"] = learn_rate
+    if seed is not None:
+        overrides["system.seed"] = seed
     from pipeline.training.trf import TransformerUnavailable
 
     try:

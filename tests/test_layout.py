@@ -274,6 +274,15 @@ def test_table_without_leading_pipe_and_missing_year() -> None:
     assert m.next_meeting_date is None
 
 
+def test_paragraph_opening_with_apologies_keeps_its_items() -> None:
+    """An apologies line is dropped, but a paragraph that opens with apologies and goes on is body."""
+    m = parse("Chief Officer Team meeting - 14 January 2025\nPresent: CC Eve Hart (Chair), DCC Raj Bhatt\n"
+              "Item 1: Custody estate\nApologies were received from Supt. Kemp.\n"
+              "Apologies were received from ACO Moss. DCC Bhatt to review the custody rota by 1 March.\n")
+    assert [s.text for s in m.sentences] == ["Apologies were received from ACO Moss.",
+                                             "DCC Bhatt to review the custody rota by 1 March."]
+
+
 def test_no_date_gives_none() -> None:
     m = parse("Some board\nThe board met and talked.\n")
     assert m.meeting_date is None and m.next_meeting_date is None

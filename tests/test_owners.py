@@ -100,6 +100,14 @@ def test_same_surname_ambiguous_is_none(two_morrises):
     assert resolve_mention("Superintendent Hall", two_morrises) is None  # same rank, no first name
 
 
+def test_post_as_written_wins_over_its_family(table):
+    """'the Director of Finance' is that row even where another row is the Chief Finance Officer."""
+    table.append(Attendee("ACO", "Dana Lumsden", "Director of Finance"))
+    assert resolve_mention("the Director of Finance", table).name == "Dana Lumsden"
+    assert resolve_mention("the CFO", table).name == "Jonathan Castle"
+    assert resolve_mention("the Chief Finance Officer", table).name == "Jonathan Castle"
+
+
 def test_chair_needs_one_chair_row(table):
     table[0].is_chair = False
     assert resolve_mention("the Chair", table) is None
@@ -128,6 +136,13 @@ def test_chair_needs_one_chair_row(table):
     ("The chief constable agreed, at the appropriate time, to issue a joint press release.", "decision", ["Tim Smith"]),
     ("The proposal was approved by the chief constable.", "decision", ["Tim Smith"]),
     ("RJ to arrange the room.", "action", ["Richard Jones"]),
+    ("Chief officers looked for reassurance from ACC Wilson regarding staffing levels.", "action", ["Simon Wilson"]),
+    ("The Committee will look to ACO Medhurst to draft terms of reference.", "action", ["Claire Medhurst"]),
+    ("The action to refresh the plan was assigned to DCS Morris.", "action", ["Lucy Morris"]),
+    ("The item to be added to the agenda of the performance board by Supt. Steenhuis.", "action",
+     ["Peter Steenhuis"]),
+    ("Chief officers approved the plan, with ACC Wilson as senior responsible owner.", "decision", ["Simon Wilson"]),
+    ("The Panel confirmed DCS Morris in post as the Head of Crime.", "decision", ["Lucy Morris"]),
 ])
 def test_responsible_mention(table, sentence, label, expected):
     assert names(find_owners(sentence, label, table)) == expected

@@ -10,6 +10,7 @@ from .header import parse_header
 from .model import ActionUpdateLine, Minutes
 from .next_meeting import find_next_meeting
 from .people import strip_bullet
+from .sentences import split_sentences
 from .updates import is_log_item, is_no_actions_due, parse_log_entry, parse_update, parse_update_note
 
 _HEADER_LINES_WITHOUT_ATTENDANCE = 6
@@ -39,7 +40,7 @@ def parse_minutes(page: Page, boilerplate: frozenset[str] = frozenset()) -> Minu
     body = []
     item = ""
     for ln in lines[body_start:]:
-        if ln.index in used or APOLOGIES_RE.match(strip_bullet(ln.text)) or is_no_actions_due(ln.text):
+        if ln.index in used or is_apologies_line(ln.text) or is_no_actions_due(ln.text):
             continue
         if item_heading(ln.text):
             item = ln.text
@@ -60,6 +61,13 @@ def parse_minutes(page: Page, boilerplate: frozenset[str] = frozenset()) -> Minu
     if next_index is None and lines and body and body[-1].index == lines[-1].index:
         _drop_cut_tail(minutes, lines)
     return minutes
+
+
+def is_apologies_line(text: str) -> bool:
+    """A line that only records apologies. A paragraph that opens with them and goes on
+    ('Apologies were received from X. X to review ...') is body: dropping it would lose its items."""
+    line = strip_bullet(text)
+    return bool(APOLOGIES_RE.match(line)) and len(split_sentences(line, glued_tail=False)) <= 1
 
 
 def body_since_update(body: list, update: ActionUpdateLine) -> bool:

@@ -205,8 +205,11 @@ _CARRIER_PATTERNS = [
     # 'granted approval for X to recruit …', 'X would like Y to …'
     re.compile(r"\b(?:approval|permission|authority|agreement|consent)\s+for\s+" + _G + r"\s+to\b", re.I),
     re.compile(r"\bwould\s+like\s+" + _G + r"\s+to\b", re.I),
-    # 'the appointment of X as lead', 'a working group be set up under X'
-    re.compile(r"\bappoint\w*\s+(?:of\s+)?" + _G + r"\s+as\b", re.I),
+    # 'the appointment of X as lead', 'confirmed X in post as …', 'a working group be set up under X'
+    re.compile(r"\b(?:appoint\w*\s+(?:of\s+)?|confirmed\s+)" + _G + r"\s+(?:in\s+post\s+)?as\b", re.I),
+    # 'approved the plan, with X as senior responsible owner / lead officer'
+    re.compile(r"\bwith\s+" + _G + r"\s+as\s+(?:the\s+)?(?:senior\s+responsible|sro\b|lead|accountable|"
+               r"executive\s+lead|project\s+lead|single\s+point)", re.I),
     re.compile(r"\b(?:set\s+up|established|formed|convened|chaired)\s+under\s+" + _G, re.I),
 ]
 _TASK_PATTERNS = [
@@ -223,20 +226,24 @@ _TASK_PATTERNS = [
     # 'asked/requested/tasked/invited X to …', 'requested that X …'
     re.compile(r"\b(?:ask|asks|asked|request|requests|requested|task|tasks|tasked|invite|invites|invited|instructs?|"
                r"instructed|directs?|directed|commissioned|charged|required|encouraged|urged|mandated|"
-               r"call(?:ed)?\s+(?:on|upon)|nominated|appointed)\s+(?:that\s+)?" + _G + r"(?!\s*['’]s\b)", re.I),
+               r"call(?:ed)?\s+(?:on|upon)|nominated|appointed|look(?:s|ed)?\s+to)\s+(?:that\s+)?" + _G
+               + r"(?!\s*['’]s\b)", re.I),
+    # 'the action … was assigned to X'
+    re.compile(r"\b(?:assigned|allocated|passed|handed)\s+to\s+" + _G, re.I),
     # 'requested an update … from X'
-    re.compile(r"\b(?:requests|requested|sought|asked\s+for|call(?:s|ed)?\s+for|requires?|required|expects?|expected|"
+    re.compile(r"\b(?:requests|requested|sought|asked\s+for|look(?:s|ed)?\s+for|call(?:s|ed)?\s+for|requires?|"
+               r"required|expects?|expected|"
                r"awaits?|awaiting)\b[^.;@]*(?:@\d+@[^.;@]*)*?\bfrom\s+" + _G, re.I),
     # 'agreed that X would …'
     re.compile(r"\bthat\s+" + _G + r"\s+(?:should|would|will|shall|must|is\s+to|are\s+to|to|be|take|takes|lead|"
                r"leads)\b", re.I),
     # 'to be completed by X'
-    re.compile(r"\b(?:to|will|should|would|shall|must|that\b[^@.;]{0,80}?)\s+be\s+\w+(?:\s+(?:[a-z]+|@\d+@)){0,5}?\s+by\s+"
+    re.compile(r"\b(?:to|will|should|would|shall|must|that\b[^@.;]{0,80}?)\s+be\s+\w+(?:\s+(?:[a-z]+|@\d+@)){0,8}?\s+by\s+"
                + _G, re.I),
     # 'RESOLVED: That X report back …', 'That X be asked to …'
     re.compile(r"^\s*that\s+" + _G + r"\s+(?:be\s+)?[a-z]+", re.I),
     # subject: 'X to …', 'X will …', 'X is to …', 'X undertook/agreed to …', 'X was tasked with …'
-    re.compile(_G + _CLAUSE + r"\s+(?:to|will|shall|would(?!\s+like)|should|must|needs?\s+to|(?:is|are)\s+to|"
+    re.compile(_G + _CLAUSE + r"\s+(?:to|will(?!\s+look\s+to)|shall|would(?!\s+like)|should|must|needs?\s+to|(?:is|are)\s+to|"
                r"(?:is|are|was|were|be|has\s+been|have\s+been)\s+(?:tasked|actioned|given|granted|requested|required|asked|invited|"
                r"responsible|to)|undert(?:ook|akes)|(?:has\s+|have\s+)?(?:agreed|agrees|offered|volunteered|"
                r"committed)(?:\s*,[^,]{1,60},)?\s+to|(?:took|accepted|takes|has)\s+(?:away\s+)?(?:an|the)\s+action|"
@@ -342,7 +349,13 @@ def _select(sentence: str, label: str, cands: list[_Cand]) -> list[int]:
 
 
 def _by_post(post: str, attendees: Sequence[Attendee]) -> Attendee | None:
-    post = _POST_ALIASES.get(post, post)
+    """The post as written wins over its family: 'the Director of Finance' is that row even where
+    another row is the Chief Finance Officer; 'the CFO' is the Chief Finance Officer's row."""
+    written, post = post, _POST_ALIASES.get(post, post)
+    for keys in ((written,), (post,)):
+        rows = list({id(a): a for a in attendees if any(p in keys for p in _role_parts(a.role))}.values())
+        if len(rows) == 1 and post != "chair":
+            return rows[0]
     if post == "chair":
         rows = [a for a in attendees if a.is_chair] or \
             [a for a in attendees if any(n.strip().lower() == "chair" for n in a.notes)]
