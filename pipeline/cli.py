@@ -132,7 +132,7 @@ def train(
     imported_share: Optional[float] = typer.Option(None, min=0.0, max=0.9, help="Repeat the imported (analyst-"
                                                    "corrected) sentences to make up this share of the train corpus "
                                                    "(default 0.3 with --base, else 0: as they are)."),
-    seed: Optional[int] = typer.Option(None, help="Random seed (system.seed; the config's is 0). Runs differ by "
+    seed: Optional[int] = typer.Option(None, help="Random seed (overrides the config's system.seed). Runs differ by "
                                        "a point or two on dev: train a few and keep the best on dev."),
 ) -> None:
     """Train the pipeline on training_data/ with spaCy's own training, then report dev accuracy."""

@@ -566,7 +566,8 @@ def gerund(verb: str) -> str:
 
 FRONT_P = {"decision": 0.16, "action": 0.12, "note": 0.08}
 FRONT_BANKS = {"decision": "FRONTED_DECISION", "action": "FRONTED_ACTION", "note": "FRONTED_NOTE"}
-# first words that are lower-cased after a fronted phrase ('Following discussion, the Chair ...')
+
+
 def front(ctx: Ctx, template: str, f: Frag, label: str) -> Frag:
     """Now and then put a fronted phrase ('Following discussion, ', 'Subject to legal advice, ') in
     front of a rendered sentence, lower-casing its first word where that is an ordinary word."""

@@ -17,7 +17,8 @@ import minutes_phrasebank as pb  # noqa: E402
 
 LABELS = {"decision", "action", "note"}
 ENT_LABELS = {"RANK", "PERSON", "ROLE", "ORG", "DATE"}
-COLLECTIVE_OWNERS = {v for _, _, v in pb.COLLECTIVES} | {"Chief officers", "Chief Officers", "chief officers", "the board", "the Board"}
+COLLECTIVE_OWNERS = {v for _, _, v in pb.COLLECTIVES} | {"Chief officers", "Chief Officers", "chief officers",
+                                                          "the board", "the Board"}
 
 
 def _load(split: str) -> list[dict]:

@@ -352,10 +352,11 @@ def _by_post(post: str, attendees: Sequence[Attendee]) -> Attendee | None:
     """The post as written wins over its family: 'the Director of Finance' is that row even where
     another row is the Chief Finance Officer; 'the CFO' is the Chief Finance Officer's row."""
     written, post = post, _POST_ALIASES.get(post, post)
-    for keys in ((written,), (post,)):
-        rows = list({id(a): a for a in attendees if any(p in keys for p in _role_parts(a.role))}.values())
-        if len(rows) == 1 and post != "chair":
-            return rows[0]
+    if post != "chair":
+        for key in dict.fromkeys((written, post)):  # as written, then its canonical name
+            rows = [a for a in attendees if key in _role_parts(a.role)]
+            if len(rows) == 1:
+                return rows[0]
     if post == "chair":
         rows = [a for a in attendees if a.is_chair] or \
             [a for a in attendees if any(n.strip().lower() == "chair" for n in a.notes)]
