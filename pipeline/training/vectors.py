@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import jsonlines
 import numpy as np
 
 from pipeline.training.data import read_records
@@ -26,8 +25,8 @@ SPLIT = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+|[^\sA-Za-z\d]")   # MiniLM sees the
 SENTENCE_BATCH, WORD_BATCH = 64, 256
 
 
-class _Pooler:
-    """Sums of MiniLM's last-layer states per lower-case word, over the word lists it is given."""
+class _MiniLM:
+    """MiniLM loaded once, pooling its last-layer states per lower-case word."""
 
     def __init__(self, folder: Path):
         import torch
@@ -36,31 +35,32 @@ class _Pooler:
         self.torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
         self.model = AutoModel.from_pretrained(str(folder)).eval()
-        self.sums: dict[str, np.ndarray] = {}
-        self.counts: dict[str, int] = {}
 
-    def add(self, batch: list[list[str]]) -> None:
-        enc = self.tokenizer(batch, is_split_into_words=True, return_tensors="pt", padding=True, truncation=True,
-                             max_length=128)
-        with self.torch.no_grad():
-            states = self.model(**enc).last_hidden_state.numpy()
-        for b, words in enumerate(batch):
-            pieces: dict[int, list[np.ndarray]] = {}
-            for j, w in enumerate(enc.word_ids(b)):
-                if w is not None:
-                    pieces.setdefault(w, []).append(states[b, j])
-            for w, vs in pieces.items():
-                key = words[w].lower()
-                if WORD.fullmatch(key):
-                    v = np.mean(vs, axis=0)
-                    if key in self.sums:
-                        self.sums[key] += v
-                        self.counts[key] += 1
-                    else:
-                        self.sums[key], self.counts[key] = v.copy(), 1
-
-    def means(self) -> dict[str, np.ndarray]:
-        return {k: self.sums[k] / self.counts[k] for k in self.sums}
+    def means(self, word_lists: list[list[str]], batch_size: int) -> dict[str, np.ndarray]:
+        """Each word's state (the mean of its WordPiece states), averaged over its occurrences."""
+        sums: dict[str, np.ndarray] = {}
+        counts: dict[str, int] = {}
+        for i in range(0, len(word_lists), batch_size):
+            batch = word_lists[i:i + batch_size]
+            enc = self.tokenizer(batch, is_split_into_words=True, return_tensors="pt", padding=True,
+                                 truncation=True, max_length=128)
+            with self.torch.no_grad():
+                states = self.model(**enc).last_hidden_state.numpy()
+            for b, words in enumerate(batch):
+                pieces: dict[int, list[np.ndarray]] = {}
+                for j, w in enumerate(enc.word_ids(b)):
+                    if w is not None:
+                        pieces.setdefault(w, []).append(states[b, j])
+                for w, vs in pieces.items():
+                    key = words[w].lower()
+                    if WORD.fullmatch(key):
+                        v = np.mean(vs, axis=0)
+                        if key in sums:
+                            sums[key] += v
+                            counts[key] += 1
+                        else:
+                            sums[key], counts[key] = v.copy(), 1
+        return {k: sums[k] / counts[k] for k in sums}
 
 
 def build_vectors(out: Path, data_dir: Path) -> Path:
@@ -72,21 +72,14 @@ def build_vectors(out: Path, data_dir: Path) -> Path:
 
     folder = minilm_path()
     words = {t for t in (folder / "vocab.txt").read_text(encoding="utf-8").splitlines() if WORD.fullmatch(t)}
-    for path in sorted(Path(data_dir).glob("*.jsonl")):
-        for rec in jsonlines.open(path):
-            words.update(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+", rec["text"]))
+    for rec in read_records(Path(data_dir)):
+        words.update(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+", rec["text"]))
     sentences = sorted({rec["text"][s["start"]:s["end"]].replace("\n", " ")
                         for rec in read_records(Path(data_dir), "train") for s in rec["sentences"]})
     sentences.sort(key=len)   # batches of similar length pad little
-    in_context = _Pooler(folder)
-    for i in range(0, len(sentences), SENTENCE_BATCH):
-        in_context.add([SPLIT.findall(s) for s in sentences[i:i + SENTENCE_BATCH]])
-    contextual = in_context.means()
-    rest = sorted(w for w in words if w not in contextual)
-    alone = _Pooler(folder)
-    for i in range(0, len(rest), WORD_BATCH):
-        alone.add([[w] for w in rest[i:i + WORD_BATCH]])
-    isolated = alone.means()
+    minilm = _MiniLM(folder)
+    contextual = minilm.means([SPLIT.findall(s) for s in sentences], SENTENCE_BATCH)
+    isolated = minilm.means([[w] for w in sorted(words - contextual.keys())], WORD_BATCH)
     keys = sorted(set(contextual) | set(isolated))
     matrix = np.stack([contextual[k] if k in contextual else isolated[k] for k in keys]).astype(np.float32)
     matrix -= matrix.mean(axis=0)
