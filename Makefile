@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: setup run test train evaluate baseline bench clean
+.PHONY: setup run test train evaluate baseline blind bench clean
 
 $(BIN)/minutes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,8 @@ baseline: setup
 
 clean:
 	rm -rf $(OUT) .pytest_cache
+
+# The blind test set (training_data/blind_test, never trained on) through the shared scorer.
+blind: setup
+	$(BIN)/minutes extract training_data/blind_test/pages --out /tmp/blind-out
+	$(PYTHON) ../shared/score_minutes.py training_data/blind_test/gold.jsonl --pred /tmp/blind-out

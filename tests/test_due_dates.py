@@ -44,6 +44,10 @@ def due(sentence: str, meeting: date = MEETING, nxt: date | None = NEXT):
     ("next week", MEETING, date(2024, 8, 6)),
     ("next month", date(2024, 12, 10), date(2025, 1, 31)),
     ("by Friday", MEETING, date(2024, 8, 2)),  # 30 July 2024 is a Tuesday
+    ("within 48 hours", MEETING, date(2024, 8, 1)),
+    ("within 36 hours", MEETING, date(2024, 8, 1)),  # whole days, rounded up
+    ("at the August meeting", MEETING, NEXT),  # the next meeting falls in August: that meeting
+    ("at the September meeting", MEETING, date(2024, 9, 30)),  # it does not: the month's end
 ])
 def test_normalise_due(text, meeting, expected):
     assert normalise_due(text, meeting, NEXT) == expected

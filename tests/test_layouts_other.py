@@ -91,6 +91,15 @@ def test_action_with_number_outside_a_log_stays_a_new_action():
     assert [(s.action_id, s.text) for s in m.sentences] == [("9/24", "ACC Roe to review the depot lease.")]
 
 
+def test_status_lines_under_paragraph_numbers_are_updates():
+    m = parse("Title: Board\nDate: 4 June 2024\n12. Minutes\n12.1 The minutes were agreed.\n"
+              "12.2 Action 9/24 - discharged.\n12.3 Action 11/24 – carried forward to 2 July 2024.\n"
+              "(c) Action 12/24 - ongoing.\n")
+    assert [(u.action_id, u.status, u.due_text) for u in m.updates] == [
+        ("9/24", "discharged", ""), ("11/24", "carried_forward", "2 July 2024"), ("12/24", "ongoing", "")]
+    assert [s.text for s in m.sentences] == ["12.1 The minutes were agreed."]
+
+
 def test_single_line_log_entry_with_status():
     m = parse("Board\nDate: 4 June 2024\n2. Matters arising\n• Action 12 – Supt Lee to check the rota. Complete.\n")
     assert [(u.action_id, u.status) for u in m.updates] == [("12", "closed")]
@@ -120,6 +129,20 @@ def test_present_paragraph_and_bullet_attendees():
 def test_date_shapes(name, meeting, nxt):
     m = fixture(name)
     assert (m.meeting_date, m.next_meeting_date) == (meeting, nxt)
+
+
+@pytest.mark.parametrize("held, nxt", [
+    ("Held on Thursday 5 October 2023", "Next meeting: Thursday 7 December 2023 at 10:00"),
+    ("Meeting held on Wednesday, 5 October 2023 at 10.30am", "The next meeting will be held on 7 December 2023."),
+    ("Minutes of the meeting held on 5 October 2023", "The next meeting of the Committee will take place on "
+                                                       "Thursday 7 December 2023 at 2.00pm."),
+    ("Date: 5 October 2023", "The next meeting is to take place on 7 December 2023."),
+])
+def test_held_on_and_take_place_lines(held, nxt):
+    m = parse(f"Valeshire Fire Authority – Strategy Board\n{held}\nVenue: Lecture Theatre\n\nName | Role |\n"
+              f"Ms. Ann Lee (Chair) | Chair of the Authority |\n\n1. Budget\nThe Board approved the budget.\n{nxt}\n")
+    assert (m.meeting_date, m.next_meeting_date) == (date(2023, 10, 5), date(2023, 12, 7))
+    assert m.title == "Valeshire Fire Authority – Strategy Board"
 
 
 def test_reference_line_is_not_a_sentence():

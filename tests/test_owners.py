@@ -169,6 +169,11 @@ def test_proposer_and_decision_makers(table):
     ("Chief officers requested reassurance from Tactical Operations that costs are managed.", "Tactical Operations"),
     ("The Chair asked Chief Officers to review the above report.", "Chief Officers"),
     ("The Chair asked the Estates team to find a new site.", "the Estates team"),
+    ("The Panel resolved to write to the Home Secretary about the funding formula.", "The Panel"),
+    ("Members rejected the option of closing the fire station.", "Members"),
+    ("After discussion, the Board declined to approve the sale of the clinic site.", "the Board"),
+    ("The group declined the proposal to run paid advertising this year.", "The group"),
+    ("The Director of Communities asked members to submit topics for scrutiny by 31 July.", "members"),
 ])
 def test_collectives_kept_as_written(table, sentence, expected):
     owners = find_owners(sentence, "action", table)
@@ -211,6 +216,21 @@ def test_offsets_and_entities(table):
     assert [(o.text, o.start, o.end) for o in owners] == [("DCS Morris", 16, 26)]
     assert s[owners[0].start:owners[0].end] == "DCS Morris"
     assert owners[0].attendee.name == "Lucy Morris"
+
+
+def test_post_read_as_a_body_still_resolves_to_its_row():
+    table = [Attendee("Cllr", "Ann Lee", "Chair", is_chair=True), Attendee("Ms.", "Niamh Cullen", "Committee Clerk"),
+             Attendee("Mr.", "Peter Vance", "Police and Crime Commissioner")]
+    s = "The Committee Clerk to publish the grant decisions on the council website by 30 June."
+    owners = find_owners(s, "action", table, entities=[(4, 19, "ORG")])
+    assert names(owners) == ["Niamh Cullen"] and not owners[0].collective
+    owners = find_owners("The Chair asked the Commissioner to provide a written update.", "action", table)
+    assert names(owners) == ["Peter Vance"]
+
+
+def test_body_named_in_passing_is_not_an_owner(table):
+    s = "ACC Wilson to brief the board members before the audit committee meets."
+    assert names(find_owners(s, "action", table)) == ["Simon Wilson"]
 
 
 def test_ner_org_used_as_collective(table):

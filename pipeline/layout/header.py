@@ -1,5 +1,5 @@
 """The meeting's title, date and venue: 'Title:'/'Date:'/'Venue:' lines, 'Minutes of the meeting
-held on ...', a line that is only a date ('Wednesday 21 June', the year then taken from elsewhere
+held on ...' or 'Held on ...', a line that is only a date ('Wednesday 21 June', the year then taken from elsewhere
 on the page), or a first line ending in a date ('Chief Officer Team meeting – 3 October 2024')."""
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ TITLE_RE = re.compile(r"^(?:title|meeting|meeting\s+title|board)\s*:\s*(?P<v>.+)
 DATE_RE = re.compile(
     r"^(?:meeting\s+)?date(?:\s+(?:and|&)\s+time)?(?:\s+of\s+(?:the\s+)?meeting)?\s*[:\-–]\s*(?P<v>.+)$", re.I)
 VENUE_RE = re.compile(r"^(?:venue|location|place|where)\s*[:\-–]\s*(?P<v>.+)$", re.I)
-HELD_RE = re.compile(
-    r"\b(?:minutes|notes|record)\s+of\s+(?:the\s+)?(?:[\w'’\- ]+?\s)?meeting\s+(?:held\s+)?(?:on\s+)?", re.I)
+HELD_RE = re.compile(   # 'Minutes of the meeting held on ...', or a line opening 'Meeting held on' / 'Held on'
+    r"\b(?:minutes|notes|record)\s+of\s+(?:the\s+)?(?:[\w'’\- ]+?\s)?meeting\s+(?:held\s+)?(?:on\s+)?"
+    r"|^(?:(?:the\s+)?meeting\s+)?held\s+(?:on\s+)?", re.I)
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs|hours)?"
 _TIME_RE = re.compile(r"^\s*(?:at\s+|from\s+)?" + _CLOCK + r"(?:\s*[-–]\s*" + _CLOCK + ")?", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")

@@ -1,5 +1,6 @@
 """The next meeting's date: 'Date of next meeting: ...', 'Next meeting: ...', 'The next meeting
-will be held on ...', or a page whose last line is just a date (Kent pages)."""
+[of the Committee] will be held on ...' or '... will take place on ...', or a page whose last line
+is just a date (Kent pages)."""
 from __future__ import annotations
 
 import re
@@ -13,8 +14,10 @@ LABEL_RE = re.compile(
     r"\s*(?:[:\-–—]\s*|\s+(?:is|will\s+be)\s+)",
     re.I,
 )
-PROSE_RE = re.compile(
-    r"^the\s+next\s+meeting\s+(?:will\s+be|is|is\s+to\s+be|has\s+been)\s+(?:held\s+|scheduled\s+|arranged\s+)?"
+PROSE_RE = re.compile(   # 'The next meeting [of the Committee] will be held on / will take place on ...'
+    r"^the\s+next\s+(?:\w+\s+)?meeting(?:\s+of\s+(?:the\s+)?[\w'’&\- ]+?)?\s+"
+    r"(?:(?:will\s+be|is\s+to\s+be|is\s+due\s+to\s+be|has\s+been|is)\s+(?:held\s+|scheduled\s+|arranged\s+)?"
+    r"|(?:will|is\s+to|is\s+due\s+to)\s+take\s+place\s+|takes\s+place\s+)"
     r"(?:on\s+|for\s+)?", re.I)
 _LEFTOVER_RE = re.compile(  # what may follow the date on a date-only line: a time, punctuation
     r"^[\s.,;:–—-]*(?:(?:at|from)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs)?)?[\s.,;:–—-]*$", re.I)

@@ -1,5 +1,6 @@
 """Status lines for earlier actions ('Action 4/24 - discharged', 'Action 515 – complete.',
-'Action 26/24 - carried forward to 27 August 2024.'): action updates, not new actions or sentences."""
+'Action 26/24 - carried forward to 27 August 2024.', also after a paragraph number, '12.3 Action
+9/24 - discharged.'): action updates, not new actions or sentences."""
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ NO_ACTIONS_DUE_RE = re.compile(
     r"(?:due|outstanding|to\s+review)\b",
     re.I,
 )
+_PARAGRAPH_RE = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+\.|\(?[a-z]{1,4}\))\s+", re.I)   # '12.3 ', '4. ', '(b) '
 _STATUS = {"discharged": "discharged", "complete": "closed", "completed": "closed", "closed": "closed",
            "carried forward": "carried_forward", "c/f": "carried_forward", "brought forward": "carried_forward",
            "deferred": "carried_forward", "ongoing": "ongoing", "in progress": "ongoing", "open": "open",
@@ -46,7 +48,7 @@ def _due_text(rest: str) -> str:
 
 def parse_update(text: str) -> tuple[str, str, str] | None:
     """(action_id, status, due_text) for a status line, else None."""
-    m = UPDATE_RE.match(strip_bullet(text))
+    m = UPDATE_RE.match(_PARAGRAPH_RE.sub("", strip_bullet(text), count=1))
     if not m:
         return None
     status = _STATUS[re.sub(r"\s+", " ", m.group("status").lower())]

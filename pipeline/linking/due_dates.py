@@ -41,14 +41,15 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 NEXT_MEETING_RE = re.compile(r"\b(?:the\s+)?next\s+(?:[\w'’/-]+\s+){0,3}?(?:meeting|board|session)\b", re.I)
 DURATION_RE = re.compile(
-    r"\b(?:within|in)\s+(?:the\s+next\s+)?" + _NUM + r"\s+(?P<unit>day|week|month|year)s?(?:['’]?\s+time)?\b"
+    r"\b(?:within|in)\s+(?:the\s+next\s+)?" + _NUM + r"\s+(?P<unit>hour|day|week|month|year)s?(?:['’]?\s+time)?\b"
     r"|\b(?:within|in)\s+a\s+(?P<fortnight>fortnight)\b", re.I)
 END_RE = re.compile(
     r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<unit>financial\s+year|calendar\s+year|month|year|week|quarter)"
     r"|" + _MONTH_CAP + r"(?:\s+(?P<yr>(?:19|20)\d\d))?)\b", re.I)
 NEXT_UNIT_RE = re.compile(r"\bnext\s+(?P<unit>week|month)\b(?!['’]s)", re.I)
+# 'at the February (COMB) meeting': the next meeting if it falls in that month, else that month's end
 MONTH_RE = re.compile(r"\b(?:(?:early|mid|late)[\s-]+)?" + _MONTH_CAP + r"(?:\s+(?P<yr>(?:19|20)\d\d))?\b"
-                      r"(?:\s+(?:[A-Z]{2,6}\s+)?meeting\b)?")  # 'at the February (COMB) meeting': that month's end
+                      r"(?:\s+(?:[A-Z]{2,6}\s+)?meeting\b)?")
 WEEKDAY_RE = re.compile(r"\b(?P<wd>" + "|".join(w.capitalize() for w in _WEEKDAYS) + r")\b")
 
 RECURRENCE_RE = re.compile(
@@ -111,6 +112,8 @@ def normalise_due(text: str, meeting_date: date | None, next_meeting_date: date 
             return meeting_date + timedelta(days=14)
         n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[re.sub(r"\s+", " ", m["n"].lower())]
         unit = m["unit"].lower()
+        if unit == "hour":   # 'within 48 hours': whole days, rounded up
+            return meeting_date + timedelta(days=-(-n // 24))
         if unit == "day":
             return meeting_date + timedelta(days=n)
         if unit == "week":
@@ -129,6 +132,9 @@ def normalise_due(text: str, meeting_date: date | None, next_meeting_date: date 
         return _last_day(nxt.year, nxt.month)
     m = MONTH_RE.search(text)
     if m:
+        month = _month_number(m["mon"])
+        if m.group().lower().endswith("meeting") and next_meeting_date and next_meeting_date.month == month:
+            return next_meeting_date   # 'at the October meeting' when the next meeting is in October
         return _month_end(_month_number(m["mon"]), int(m["yr"]) if m["yr"] else None, meeting_date)
     m = WEEKDAY_RE.search(text)
     if m:

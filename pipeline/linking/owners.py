@@ -81,7 +81,7 @@ _POST_ALIASES = {
     "dcc": "deputy chief constable", "acc": "assistant chief constable", "dco": "deputy chief officer",
     "aco": "assistant chief officer", "cfo": "chief finance officer", "chief financial officer": "chief finance officer",
     "director of finance": "chief finance officer", "finance director": "chief finance officer",
-    "pcc": "police and crime commissioner", "cos": "chief of staff",
+    "pcc": "police and crime commissioner", "commissioner": "police and crime commissioner", "cos": "chief of staff",
 }
 _POST_FORMS = sorted(set(_POSTS) | set(_POST_ALIASES), key=len, reverse=True)
 # Lower-case posts need 'the' ('the chief constable'); capitalised 'Chair' and abbreviations may stand alone.
@@ -100,7 +100,11 @@ _GENERIC_ROLE_RE = re.compile(
 )
 _COLLECTIVE_RE = re.compile(
     r"\b(?:all\s+)?chief\s+officers(?:['’]\s+group|\s+group|\s+team)?\b|\bchief\s+officer\s+(?:group|team)\b"
-    r"|(?<![a-z] )\b(?:the\s+)?(?:board|command\s+team|executive\s+team|senior\s+leadership\s+team|management\s+board)\b(?=\s+(?:to|will|approved|agreed|endorsed|noted|decided|resolved|supported)\b)",
+    # the body itself as the one that decided or must act: 'the Panel resolved', 'Members rejected', 'asked members to'
+    r"|(?:(?<![a-z] )|(?<=asked )|(?<=invited )|(?<=tasked ))\b(?:the\s+)?(?:board|panel|committee|authority|group|members|"
+    r"command\s+team|executive\s+team|(?:senior\s+)?leadership\s+team|management\s+board)\b"
+    r"(?=\s+(?:(?:also|then|formally|unanimously)\s+)?(?:to|will|approved|agreed|endorsed|noted|decided|resolved|"
+    r"supported|declined|rejected|ratified|accepted|chose|authori[sz]ed|signed|adopted|requested|deferred|refused)\b)",
     re.I,
 )
 _UNIT_NOUNS = ("Operations|Team|Unit|Department|Directorate|Command|Services|Service|Board|Group|Taskforce|"
@@ -367,6 +371,12 @@ def _by_post(post: str, attendees: Sequence[Attendee]) -> Attendee | None:
     return rows[0] if len(rows) == 1 else None
 
 
+def _by_written_role(text: str, attendees: Sequence[Attendee]) -> Attendee | None:
+    """The one row whose role is exactly ``text`` (a post the NER took for a body)."""
+    rows = [a for a in attendees if _norm(text) in _role_parts(a.role)]
+    return rows[0] if len(rows) == 1 else None
+
+
 def resolve_mention(mention: str, attendees: list[Attendee]) -> Attendee | None:
     """The one attendance row a mention names, or None when there is none or it is ambiguous."""
     text = re.sub(r"['’]s?$", "", mention.strip().rstrip(".,;:")).strip()
@@ -430,7 +440,8 @@ def find_owner_mentions(sentence: str, label: str, attendees: list[Attendee],
         text = c.text(sentence)
         text = re.sub(r"['’]s?$", "", text) if text.endswith(("'s", "’s")) else text
         collective = c.kind == "collective"
-        attendee = None if collective else resolve_mention(text, attendees)
+        attendee = _by_written_role(text, attendees) if collective else resolve_mention(text, attendees)
+        collective = collective and attendee is None   # 'the Committee Clerk' read as a body is a row
         if c.kind == "role" and attendee is None and _COLLECTIVE_RE.fullmatch(text):
             collective = True
         out.append(OwnerMention(text, c.start, c.start + len(text), attendee, collective))
