@@ -228,6 +228,14 @@ def test_post_read_as_a_body_still_resolves_to_its_row():
     assert names(owners) == ["Peter Vance"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Ms. Gransden was appointed as the Committee's representative on the partnership board.",
+    "RESOLVED: That PSE Gransden be nominated to the regional collaboration board.",
+])
+def test_person_appointed_is_the_owner(table, sentence):
+    assert names(find_owners(sentence, "decision", table)) == ["Sonya Gransden"]
+
+
 def test_body_named_in_passing_is_not_an_owner(table):
     s = "ACC Wilson to brief the board members before the audit committee meets."
     assert names(find_owners(s, "action", table)) == ["Simon Wilson"]

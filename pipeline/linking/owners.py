@@ -211,6 +211,9 @@ _CARRIER_PATTERNS = [
     re.compile(r"\bwould\s+like\s+" + _G + r"\s+to\b", re.I),
     # 'the appointment of X as lead', 'confirmed X in post as …', 'a working group be set up under X'
     re.compile(r"\b(?:appoint\w*\s+(?:of\s+)?|confirmed\s+)" + _G + r"\s+(?:in\s+post\s+)?as\b", re.I),
+    # 'X was appointed as the Committee's representative', 'X be nominated to the board'
+    re.compile(_G + r"\s+(?:was|were|is|are|be|has\s+been|have\s+been)\s+(?:duly\s+)?(?:appointed|nominated|elected|"
+               r"co-opted|designated)\s+(?:as|to)\b", re.I),
     # 'approved the plan, with X as senior responsible owner / lead officer'
     re.compile(r"\bwith\s+" + _G + r"\s+as\s+(?:the\s+)?(?:senior\s+responsible|sro\b|lead|accountable|"
                r"executive\s+lead|project\s+lead|single\s+point)", re.I),
