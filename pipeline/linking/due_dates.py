@@ -135,7 +135,7 @@ def normalise_due(text: str, meeting_date: date | None, next_meeting_date: date 
         month = _month_number(m["mon"])
         if m.group().lower().endswith("meeting") and next_meeting_date and next_meeting_date.month == month:
             return next_meeting_date   # 'at the October meeting' when the next meeting is in October
-        return _month_end(_month_number(m["mon"]), int(m["yr"]) if m["yr"] else None, meeting_date)
+        return _month_end(month, int(m["yr"]) if m["yr"] else None, meeting_date)
     m = WEEKDAY_RE.search(text)
     if m:
         if not meeting_date:

@@ -361,9 +361,9 @@ def _by_post(post: str, attendees: Sequence[Attendee]) -> Attendee | None:
     written, post = post, _POST_ALIASES.get(post, post)
     if post != "chair":
         for key in dict.fromkeys((written, post)):  # as written, then its canonical name
-            rows = [a for a in attendees if key in _role_parts(a.role)]
-            if len(rows) == 1:
-                return rows[0]
+            row = _by_role(key, attendees)
+            if row:
+                return row
     if post == "chair":
         rows = [a for a in attendees if a.is_chair] or \
             [a for a in attendees if any(n.strip().lower() == "chair" for n in a.notes)]
@@ -374,8 +374,9 @@ def _by_post(post: str, attendees: Sequence[Attendee]) -> Attendee | None:
     return rows[0] if len(rows) == 1 else None
 
 
-def _by_written_role(text: str, attendees: Sequence[Attendee]) -> Attendee | None:
-    """The one row whose role is exactly ``text`` (a post the NER took for a body)."""
+def _by_role(text: str, attendees: Sequence[Attendee]) -> Attendee | None:
+    """The one row whose role (or one part of it) is ``text``: a post as written, including one the
+    NER took for a body ('the Committee Clerk')."""
     rows = [a for a in attendees if _norm(text) in _role_parts(a.role)]
     return rows[0] if len(rows) == 1 else None
 
@@ -401,9 +402,9 @@ def resolve_mention(mention: str, attendees: list[Attendee]) -> Attendee | None:
         if len(rows) == 1:
             return rows[0]
     if not rank:  # a post written out: 'Head of Crime', 'Chief Information Officer'
-        rows = [a for a in attendees if key in _role_parts(a.role)]
-        if len(rows) == 1:
-            return rows[0]
+        row = _by_role(key, attendees)
+        if row:
+            return row
     if not names:
         return None
     surname, first = names[-1].lower(), (names[0].lower() if len(names) > 1 else "")
@@ -443,7 +444,7 @@ def find_owner_mentions(sentence: str, label: str, attendees: list[Attendee],
         text = c.text(sentence)
         text = re.sub(r"['’]s?$", "", text) if text.endswith(("'s", "’s")) else text
         collective = c.kind == "collective"
-        attendee = _by_written_role(text, attendees) if collective else resolve_mention(text, attendees)
+        attendee = _by_role(text, attendees) if collective else resolve_mention(text, attendees)
         collective = collective and attendee is None   # 'the Committee Clerk' read as a body is a row
         if c.kind == "role" and attendee is None and _COLLECTIVE_RE.fullmatch(text):
             collective = True
