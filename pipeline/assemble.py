@@ -10,7 +10,7 @@ from pipeline.layout.model import Attendee, Minutes
 from pipeline.linking.due_dates import normalise_due
 from pipeline.nlp.extensions import iso_or_none, sentence_label
 from pipeline.records import (ActionRow, ActionUpdateRow, AttendeeRow, DecisionRow, MeetingRow, PageRecords,
-                              SentenceRow)
+                              SentenceRow, SetAsideRow)
 
 ITEM_LABELS = ("decision", "action")
 
@@ -75,7 +75,8 @@ def page_records(minutes: Minutes, docs: Sequence[Doc]) -> PageRecords:
                  for a in minutes.attendees]
     meeting = MeetingRow(src, minutes.title, mdate, minutes.venue, iso(minutes.next_meeting_date),
                          len(minutes.attendees), len(decisions), len(actions))
-    return PageRecords([meeting], attendees, decisions, actions, updates, sentences)
+    set_aside = [SetAsideRow(src, r.start, r.end, r.role, r.detail, r.text) for r in minutes.lines if r.set_aside]
+    return PageRecords([meeting], attendees, decisions, actions, updates, sentences, set_aside)
 
 
 def sentence_docs(nlp, minutes: Minutes) -> list[Doc]:

@@ -2,7 +2,7 @@
 later stages (register, report) share one schema. Column order here is the column order on disk."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 
 @dataclass
@@ -75,6 +75,20 @@ class SentenceRow:
 
 
 @dataclass
+class SetAsideRow:
+    """A line of a page that no other table takes and the classifier never saw (page furniture, a
+    fragment, a table row without a sentence, site boilerplate), so nothing goes without a trace.
+    ``char_start``/``char_end`` are -1 for what the reader kept out of the text (front matter, code)."""
+
+    source: str
+    char_start: int
+    char_end: int
+    role: str
+    detail: str
+    text: str
+
+
+@dataclass
 class ErrorRow:
     source: str
     stage: str
@@ -88,6 +102,7 @@ TABLES: dict[str, type] = {
     "actions": ActionRow,
     "action_updates": ActionUpdateRow,
     "sentences": SentenceRow,
+    "set_aside": SetAsideRow,
     "errors": ErrorRow,
 }
 
@@ -106,6 +121,7 @@ class PageRecords:
     actions: list[ActionRow]
     action_updates: list[ActionUpdateRow]
     sentences: list[SentenceRow]
+    set_aside: list[SetAsideRow] = field(default_factory=list)
 
     def tables(self) -> dict[str, list]:
         return {name: getattr(self, name) for name in TABLES if name != "errors"}

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.ingest import Page, read_page
-from pipeline.layout import find_repeated_lines, parse_minutes, split_sentences
+from pipeline.layout import parse_minutes, split_sentences
 from pipeline.layout.model import Minutes
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -25,8 +25,8 @@ def _gold() -> list[dict]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def parse(text: str, boilerplate: frozenset[str] = frozenset()) -> Minutes:
-    return parse_minutes(Page(source="t.txt", text=text), boilerplate)
+def parse(text: str) -> Minutes:
+    return parse_minutes(Page(source="t.txt", text=text))
 
 
 def assert_offsets(m: Minutes) -> None:
@@ -290,19 +290,15 @@ def test_no_date_gives_none() -> None:
 
 # --- boilerplate ------------------------------------------------------------------------------
 
-def test_known_and_repeated_boilerplate() -> None:
+def test_known_boilerplate_is_set_aside_and_nothing_depends_on_other_pages() -> None:
     banner = "Follow the county force on social media for updates"
-    pages = [f"{banner}\nTitle: Board {i}\nDecision:\nName | Role |\nApologies\nThe record was approved.\n"
-             f"Body line {i}.\n" for i in range(4)]
-    repeated = find_repeated_lines(pages)
-    assert banner.lower() in repeated
-    for protected in ("decision:", "name | role |", "apologies", "the record was approved."):
-        assert protected not in repeated
-    m = parse(f"{banner}\nSkip to main content\nBody line one.\nTuesday 4 June 2024.Quickly exit this site now",
-              repeated)
+    m = parse(f"{banner}\nSkip to main content\nBody line one.\nTuesday 4 June 2024.Quickly exit this site now")
     assert [s.text for s in m.sentences] == ["Body line one."]
+    assert m.title == banner  # an unknown first line is kept (as the title), never dropped
     assert m.next_meeting_date == date(2024, 6, 4)
-    assert find_repeated_lines(pages[:2]) == frozenset()
+    aside = {r.text: r.role for r in m.lines if r.set_aside}
+    assert aside["Skip to main content"] == "boilerplate"
+    assert aside["Quickly exit this site now"] == "boilerplate"
 
 
 # --- sentences ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 
 from .lines import Line, trim
 from .model import Paragraph, Sentence
+from .roles import is_heading_like
 from .sentences import split_sentences
 
 ITEM_RE = re.compile(
@@ -81,6 +82,9 @@ def parse_body(lines: list[Line], page: str, last_index: int) -> tuple[list[Para
             continue
         if HEADING_RE.match(text):
             ctx.heading, ctx.once, ctx.gap = text, None, 0
+            continue
+        if is_heading_like(BULLET_RE.sub("", text)) and not INLINE_RE.match(text):
+            ctx.item, ctx.heading, ctx.once, ctx.gap = text, "", None, 0  # an unnumbered item title
             continue
         start = ln.start
         b = BULLET_RE.match(text)

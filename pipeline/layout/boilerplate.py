@@ -1,18 +1,19 @@
 """Site furniture in saved pages: cookie banners, beta notices, 'Quickly exit this site'.
 
-Two sources: wording known from police and council sites (:data:`KNOWN_RE`), and lines repeated
-across many pages of one archive (:func:`find_repeated_lines`). Lines that carry the minutes'
-own structure (headings, table rows, 'Apologies', meeting vocabulary) are never boilerplate,
-however often they repeat.
+Decided from each page alone, never from the other pages of a batch (a board's archive repeats
+its attendance list every month, and those lines are the meeting's, not the site's): wording known
+from police and council sites (:data:`KNOWN_RE`), page furniture ('Page 2 of 4', signature
+lines), and running headers repeated on the page. Lines that carry the minutes' own structure
+(headings, table rows, item numbers, sentences) are never taken for a running header.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from .lines import Line, reindex, split_lines
 from .next_meeting import is_date_line
+from .roles import LineRole, is_furniture
 
 # Phrases distinctive enough to mark a whole line, and to cut it where glued onto real text.
 KNOWN_RE = re.compile(
@@ -42,6 +43,15 @@ PROTECTED_RE = re.compile(
 )
 
 
+# Lines never taken for a running header however often a page repeats them: table rows, item
+# numbers, headings of the minutes' own ('Decision:', 'Action: RJ/DB'), finished sentences.
+PROTECTED_LINE_RE = re.compile(
+    r"\||^(?:new\s+)?(?:decisions?|actions?|resolved|resolutions?|recommendations?|agreed|update|outcome)\b"
+    r"|^(?:item\s+)?\d{1,3}[a-z]?[.):]\s|[.!?:;]$",
+    re.I,
+)
+REPEATS = 3
+
 # 'Tuesday 12 March 2024.Leave this page ...': a date line with anything glued after its full stop.
 _GLUED_AFTER_DATE_RE = re.compile(r"^(?P<date>.*?\d\.)(?=[A-Z][a-z])")
 
@@ -51,47 +61,55 @@ def normalise(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip().lower()
 
 
-def find_repeated_lines(texts: Iterable[str], min_pages: int = 3, min_share: float = 0.5) -> frozenset[str]:
-    """Normalised lines found on at least ``min_pages`` pages and on ``min_share`` of all pages.
-
-    Pass the result to ``parse_minutes``: a line every page of an archive carries is the site's,
-    not the meeting's. Protected lines (see :data:`PROTECTED_RE`) are left out.
-    """
-    counts: Counter[str] = Counter()
-    n = 0
-    for text in texts:
-        if not text.strip():  # an unreadable page is no page: it must not dilute the share
-            continue
-        n += 1
-        counts.update({normalise(ln.text) for ln in split_lines(text)})
-    if not n:
-        return frozenset()
-    return frozenset(line for line, c in counts.items()
-                     if c >= min_pages and c / n >= min_share and not PROTECTED_RE.search(line))
-
-
-def is_boilerplate(line: str, repeated: frozenset[str] = frozenset()) -> bool:
-    """A whole line of site furniture: known wording (at the line's start, or anywhere in a line
-    without the minutes' own vocabulary), or a line the archive repeats on most pages."""
+def is_boilerplate(line: str) -> bool:
+    """A whole line of site furniture: known wording, at the line's start, or anywhere in a line
+    without the minutes' own vocabulary."""
     protected = PROTECTED_RE.search(line)
-    if repeated and not protected and normalise(line) in repeated:
-        return True
     m = KNOWN_RE.search(line)
     return bool(m) and (not line[: m.start()].strip() or not protected)
 
 
-def content_lines(page: str, repeated: frozenset[str] = frozenset()) -> list[Line]:
-    """The page's lines without boilerplate; furniture glued onto the end of a real line
-    ('Tuesday 12 March 2024.Quickly exit this site ...') is cut off by narrowing the line."""
+def _repeat_key(line: str) -> str:
+    """Running headers differ only in their numbers ('Minutes - Page 2', '... Page 3')."""
+    return re.sub(r"\d+", "#", normalise(line))
+
+
+def content_lines(page: str) -> tuple[list[Line], list[LineRole]]:
+    """The page's lines without boilerplate, and the lines set aside with their role.
+
+    Decided from this page alone: known site wording, page furniture ('Page 2 of 4', signature
+    lines) and a line repeated :data:`REPEATS` times or more on the page (a running header; its
+    first occurrence is kept, as it may be the page's title). Furniture glued onto the end of a
+    real line ('Tuesday 12 March 2024.Quickly exit this site ...') is cut off by narrowing the line.
+    """
     kept: list[Line] = []
-    for line in split_lines(page):
+    aside: list[LineRole] = []
+    lines = split_lines(page)
+    counts = Counter(_repeat_key(ln.text) for ln in lines)
+    seen: set[str] = set()
+    for line in lines:
         m = GLUED_RE.search(line.text)
         head = line.text[: m.start()] if m else ""
         if m and head.strip() and (not head[-1].isspace() or head.rstrip()[-1] in ".!?"):
-            line = line.trimmed(line.start, line.start + m.start(), page)
+            narrowed = line.trimmed(line.start, line.start + m.start(), page)
+            aside.append(LineRole(narrowed.end, line.end, page[narrowed.end:line.end].strip(), "boilerplate",
+                                  "site furniture glued onto a line"))
+            line = narrowed
         d = _GLUED_AFTER_DATE_RE.match(line.text)
         if d and is_date_line(d.group("date")):
-            line = line.trimmed(line.start, line.start + d.end("date"), page)
-        if not is_boilerplate(line.text, repeated):
+            narrowed = line.trimmed(line.start, line.start + d.end("date"), page)
+            aside.append(LineRole(narrowed.end, line.end, page[narrowed.end:line.end].strip(), "boilerplate",
+                                  "glued after a date"))
+            line = narrowed
+        key = _repeat_key(line.text)
+        if is_boilerplate(line.text):
+            aside.append(LineRole(line.start, line.end, line.text, "boilerplate", "site furniture"))
+        elif is_furniture(line.text):
+            aside.append(LineRole(line.start, line.end, line.text, "page_furniture", "page number or signature line"))
+        elif counts[key] >= REPEATS and key in seen and not PROTECTED_LINE_RE.search(line.text):
+            aside.append(LineRole(line.start, line.end, line.text, "page_furniture",
+                                  f"repeated {counts[key]} times on the page"))
+        else:
             kept.append(line)
-    return reindex(kept)
+        seen.add(key)
+    return reindex(kept), aside

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .roles import LineRole
+
 
 @dataclass
 class Attendee:
@@ -89,6 +91,7 @@ class Minutes:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     updates: list[ActionUpdateLine] = field(default_factory=list)
+    lines: list[LineRole] = field(default_factory=list)  # every line with its role (roles.py)
 
     @property
     def chair(self) -> Attendee | None:

@@ -1,13 +1,17 @@
 """``parse_minutes``: a Page to Minutes, by running the layout readers in order over the page's
-content lines (boilerplate removed). Every offset indexes ``page.text``."""
+content lines. Every line ends with one role (``Minutes.lines``, see ``roles.py``), so a line no
+table takes is visible as set aside; every offset indexes ``page.text``."""
 from __future__ import annotations
 
 from ..ingest.page import Page
 from .attendance import APOLOGIES_RE, parse_attendance
 from .body import item_heading, parse_body
 from .boilerplate import content_lines
-from .header import parse_header
+from .body import HEADING_RE, INLINE_RE, NEW_ACTION_RE
+from .header import Header, parse_header
+from .lines import Line
 from .model import ActionUpdateLine, Minutes
+from .roles import LineRole, is_empty_table_row, is_fragment
 from .next_meeting import find_next_meeting
 from .people import strip_bullet
 from .sentences import split_sentences
@@ -16,13 +20,11 @@ from .updates import is_log_item, is_no_actions_due, parse_log_entry, parse_upda
 _HEADER_LINES_WITHOUT_ATTENDANCE = 6
 
 
-def parse_minutes(page: Page, boilerplate: frozenset[str] = frozenset()) -> Minutes:
-    """Header, attendance, action updates, next meeting and body sentences of one page.
-
-    ``boilerplate`` is what :func:`find_repeated_lines` found across the page's archive.
-    """
+def parse_minutes(page: Page) -> Minutes:
+    """Header, attendance, action updates, next meeting and body sentences of one page, decided
+    from the page alone (its rows are the same alone and in any batch)."""
     text = page.text
-    lines = content_lines(text, boilerplate)
+    lines, aside = content_lines(text)
     first_item = next((ln.index for ln in lines if item_heading(ln.text)), len(lines))
     att = parse_attendance(lines[:first_item])
     if att.start is not None:
@@ -37,10 +39,31 @@ def parse_minutes(page: Page, boilerplate: frozenset[str] = frozenset()) -> Minu
 
     minutes = Minutes(source=page.source, text=text, title=header.title, meeting_date=header.meeting_date,
                       venue=header.venue, next_meeting_date=next_date, attendees=att.attendees)
+    roles: dict[int, LineRole] = {}
+
+    def give(ln: Line, role: str, detail: str = "") -> None:
+        roles[ln.index] = LineRole(ln.start, ln.end, ln.text, role, detail)
+
+    for ln in lines[:body_start]:
+        give(ln, _header_role(ln, header, att.used))
     body = []
     item = ""
     for ln in lines[body_start:]:
-        if ln.index in used or is_apologies_line(ln.text) or is_no_actions_due(ln.text):
+        if ln.index == next_index:
+            give(ln, "next_meeting")
+            continue
+        if ln.index in used:
+            give(ln, _header_role(ln, header, att.used))
+            continue
+        if is_apologies_line(ln.text):
+            give(ln, "apologies")
+            continue
+        if is_no_actions_due(ln.text):
+            give(ln, "update", "no actions due")
+            continue
+        aside_role = _set_aside_role(ln.text)
+        if aside_role:
+            give(ln, aside_role)
             continue
         if item_heading(ln.text):
             item = ln.text
@@ -49,18 +72,48 @@ def parse_minutes(page: Page, boilerplate: frozenset[str] = frozenset()) -> Minu
         if update:
             action_id, status, due_text = update
             minutes.updates.append(ActionUpdateLine(action_id, status, due_text, ln.text, ln.start, ln.end))
+            give(ln, "update")
             continue
         note = parse_update_note(ln.text)
         if note and minutes.updates and body_since_update(body, minutes.updates[-1]):
             last = minutes.updates[-1]  # 'Update 18.01.22 – Complete' sets the status of the entry above
             minutes.updates[-1] = ActionUpdateLine(last.action_id, note[0], note[1], text[last.char_start:ln.end],
                                                    last.char_start, ln.end)
+            give(ln, "update", "status of the entry above")
             continue
         body.append(ln)
+        give(ln, "item" if item_heading(ln.text) and not INLINE_RE.match(ln.text) else "body")
     minutes.paragraphs, minutes.sentences = parse_body(body, text, lines[-1].index if lines else -1)
-    if next_index is None and lines and body and body[-1].index == lines[-1].index:
-        _drop_cut_tail(minutes, lines)
+    for ln in body:
+        if roles[ln.index].role == "body" and not any(ln.start <= s.char_start < ln.end for s in minutes.sentences):
+            give(ln, "heading")
+    ingest_aside = [LineRole(-1, -1, a.text, a.role, a.where) for a in getattr(page, "set_aside", [])]
+    minutes.lines = ingest_aside + sorted([*roles.values(), *aside], key=lambda r: (r.start, r.end))
     return minutes
+
+
+def _header_role(ln: Line, header: Header, attendance: set[int]) -> str:
+    """Which header field a header-region line gave (for ``inspect``)."""
+    if ln.index in attendance:
+        return "apologies" if APOLOGIES_RE.match(strip_bullet(ln.text)) else "attendance"
+    if header.title and header.title in ln.text:
+        return "title"
+    if header.date_text and header.date_text in ln.text:
+        return "meeting_date"
+    if header.venue and header.venue in ln.text:
+        return "venue"
+    return "header"
+
+
+def _set_aside_role(text: str) -> str | None:
+    """'fragment' or 'table_row' for a body line that cannot be a sentence, so it never reaches
+    the classifier; headings the body reads as context ('Decision:', 'New action: 9/24') are kept."""
+    line = strip_bullet(text)
+    if HEADING_RE.match(line) or NEW_ACTION_RE.match(line) or INLINE_RE.match(line) or item_heading(line):
+        return None
+    if is_empty_table_row(line):
+        return "table_row"
+    return "fragment" if is_fragment(line) else None
 
 
 def is_apologies_line(text: str) -> bool:
@@ -73,22 +126,3 @@ def is_apologies_line(text: str) -> bool:
 def body_since_update(body: list, update: ActionUpdateLine) -> bool:
     """No body line stands between the update and this line (the update line belongs to it)."""
     return not body or body[-1].end < update.char_start
-
-
-_TERMINAL = tuple(".!?:;)\"'’”")
-
-
-def _drop_cut_tail(minutes: Minutes, lines: list) -> None:
-    """A page cut off mid-way (no next-meeting line, last line unfinished): drop a cut table row
-    (the last line follows a table row) or a cut sentence (the page's other paragraphs end in
-    sentence punctuation and this one does not)."""
-    last = lines[-1]
-    if last.text.endswith(_TERMINAL) or not minutes.sentences or minutes.sentences[-1].char_end != last.end:
-        return
-    cut_row = len(lines) > 1 and "|" in lines[-2].text and "|" not in last.text
-    others = [p for p in minutes.paragraphs if p.char_end != last.end]
-    finished = sum(p.text.endswith(_TERMINAL) for p in others)
-    if cut_row or (len(others) >= 2 and finished * 2 >= len(others)):
-        minutes.sentences.pop()
-        if minutes.paragraphs and minutes.paragraphs[-1].char_end == last.end and cut_row:
-            minutes.paragraphs.pop()
