@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: setup run test train evaluate baseline blind bench clean
+.PHONY: setup run test train evaluate baseline blind bench clean wheel
 
 $(BIN)/minutes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,14 @@ baseline: setup
 	$(BIN)/python scripts/rules_baseline.py --data training_data
 
 clean:
-	rm -rf $(OUT) .pytest_cache
+	rm -rf $(OUT) .pytest_cache build/wheel
+
+# The installable wheel, with the default model inside it (about 39 MB): build/wheel/minutes_miner-*.whl
+# (setuptools' build/lib is cleared first, so files of an earlier model never ride along)
+wheel: setup
+	rm -rf build/lib build/bdist.* build/wheel
+	$(BIN)/python -m pip wheel . --no-deps -q -w build/wheel
+	@ls -l build/wheel/*.whl
 
 # The blind test set (training_data/blind_test, never trained on) through the shared scorer.
 blind: setup

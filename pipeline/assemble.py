@@ -68,10 +68,11 @@ def page_records(minutes: Minutes, docs: Sequence[Doc]) -> PageRecords:
     updates = [
         ActionUpdateRow(src, mdate, u.action_id, u.status,
                         iso(normalise_due(u.due_text, minutes.meeting_date, minutes.next_meeting_date))
-                        if u.due_text else "", u.text)
+                        if u.due_text else "", u.text, u.owner)
         for u in minutes.updates
     ]
-    attendees = [AttendeeRow(src, mdate, a.rank, a.name, a.role, "; ".join(a.notes), a.is_chair)
+    attendees = [AttendeeRow(src, mdate, a.rank, a.name, a.role, "; ".join(a.notes), a.is_chair,
+                             "; ".join(a.aliases))
                  for a in minutes.attendees]
     meeting = MeetingRow(src, minutes.title, mdate, minutes.venue, iso(minutes.next_meeting_date),
                          len(minutes.attendees), len(decisions), len(actions))

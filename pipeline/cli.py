@@ -19,6 +19,8 @@ REPO = Path(__file__).resolve().parents[1]
 class Format(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
+    parquet = "parquet"  # a file per table, typed columns
+    xlsx = "xlsx"  # one workbook, tables.xlsx, a sheet per table
 
 
 def _err(msg: str) -> None:
@@ -81,16 +83,26 @@ def extract(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the tables."),
     model: Optional[Path] = typer.Option(None, help="Trained pipeline folder (default: the shipped model)."),
     glob: Optional[str] = typer.Option(None, help="Only inputs whose relative path matches, e.g. '*.html'."),
-    fmt: Format = typer.Option(Format.csv, "--format", help="csv or jsonl."),
+    fmt: Format = typer.Option(Format.csv, "--format", help="csv, jsonl, parquet (typed columns) or xlsx (one "
+                               "workbook, a sheet per table)."),
     workers: int = typer.Option(1, min=1, help="Worker processes, each running whole pages (read, layout, model, rows)."),
     resume: bool = typer.Option(False, help="Skip inputs already in --out (same file content) and add the rest."),
     backend: Backend = typer.Option(Backend.local, help="local, or dask to map the work over a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (default: a local cluster)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Follow symbolic links that lead outside the "
+                                      "folders given (by default they are reported in errors and not read)."),
+    max_file_mb: float = typer.Option(50, "--max-file-mb", min=0, help="Larger input files become an error row "
+                                      "unread (0: no limit)."),
+    timeout_per_file: float = typer.Option(600, "--timeout-per-file", min=0, help="Seconds each file's reading and "
+                                           "layout, and its model stage, may take before it becomes an error row "
+                                           "(0: no limit)."),
 ) -> None:
     """Extract meetings, attendees, decisions, actions and action updates into tables."""
+    from pipeline.extract import Interrupted, Limits
     from pipeline.extract import extract as run
     from pipeline.models import default_model_path
+    from pipeline.store import OutputBusy
 
     missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
     if missing:
@@ -106,9 +118,18 @@ def extract(
         except ImportError:
             _err("minutes: --backend dask needs the dask extra: pip install 'minutes-miner[dask]'")
             raise typer.Exit(2)
-    summary = run(list(inputs), out, nlp, glob=glob, fmt=fmt.value, n_process=workers, resume=resume,
-                  backend=backend.value, scheduler=scheduler, model_path=model_path,
-                  progress=_progress_bar(quiet), warn=_err)
+    limits = Limits(max_bytes=int(max_file_mb * 1024 * 1024), seconds=timeout_per_file)
+    try:
+        summary = run(list(inputs), out, nlp, glob=glob, fmt=fmt.value, n_process=workers, resume=resume,
+                      backend=backend.value, scheduler=scheduler, model_path=model_path, follow_links=follow_links,
+                      limits=limits, progress=_progress_bar(quiet), warn=_err)
+    except OutputBusy as e:
+        _err(f"minutes: {e}")
+        raise typer.Exit(2)
+    except Interrupted as e:
+        _err(f"minutes: interrupted; {e.kept} finished pages kept in {out}/.minutes (tables not rebuilt); "
+             "run the same command with --resume to go on")
+        raise typer.Exit(130)
     if not quiet:
         wps = summary.words / summary.seconds if summary.seconds else 0
         done = f" ({summary.skipped} already done)" if summary.skipped else ""
@@ -117,7 +138,8 @@ def extract(
                    f"({summary.seconds:.1f}s, {wps:,.0f} words/s)")
         typer.echo(f"tables in {out}/: " + ", ".join(p.name for p in summary.files))
     if summary.errors:
-        _err(f"minutes: {len(summary.errors)} of {summary.inputs} inputs failed; see {out}/errors.{fmt.value}")
+        _err(f"minutes: {len(summary.errors)} of {summary.inputs} inputs failed; see {out}/"
+             + ("tables.xlsx, sheet errors" if fmt == Format.xlsx else f"errors.{fmt.value}"))
         raise typer.Exit(1)
 
 
@@ -165,9 +187,9 @@ def evaluate(
     compare: Optional[Path] = typer.Option(None, help="A second model to score beside --model (B - A shown)."),
     data: Path = typer.Option(REPO / "training_data", help="Folder of annotated *.jsonl pages."),
     split: str = typer.Option("dev", help="Which split to score."),
-    scorer: Optional[Path] = typer.Option(None, help="score_minutes.py (default: ../shared/score_minutes.py)."),
 ) -> None:
     """Per-label precision/recall/F1 of the classifier and the scorer's end-to-end figures."""
+    from pipeline.scoring import summary_line
     from pipeline.training.evaluate import evaluate_pages, evaluate_sentences
 
     models: list = list(model or [None]) + ([compare] if compare else [])
@@ -180,7 +202,7 @@ def evaluate(
 
         nlps = [_load(m) for m in models]
         sents = tuple(evaluate_sentences(n, data, split) for n in nlps)
-        pages = tuple(evaluate_pages(n, data, split, scorer) for n in nlps)
+        pages = tuple(evaluate_pages(n, data, split) for n in nlps)
         names = tuple(str(m or default_model_path()) for m in models)
         typer.echo(f"split {split}")
         typer.echo("\n".join(compare_lines(names, sents, pages)))  # type: ignore[arg-type]
@@ -191,14 +213,32 @@ def evaluate(
     for lab in ("decision", "action", "note", "items"):
         s = sents[lab]
         typer.echo(f"  {lab:9s} P {s['p']:.3f} R {s['r']:.3f} F1 {s['f']:.3f}")
-    pages = evaluate_pages(nlp, data, split, scorer)
-    if pages is None:
-        typer.echo("end to end: score_minutes.py not found (pass --scorer)")
-    else:
-        typer.echo(f"end to end: items F1 {pages['items']['micro']['f1']} owner {pages['owner_accuracy']} "
-                   f"due {pages['due_accuracy']} action id {pages['action_id_accuracy']} "
-                   f"end-to-end {pages['end_to_end']} updates F1 {pages['action_updates']['f1']} "
-                   f"meetings {pages['meeting_fields_accuracy']} attendees F1 {pages['attendees']['f1']}")
+    pages = evaluate_pages(nlp, data, split)
+    typer.echo(f"end to end: {summary_line(pages)} action id {pages['action_id_accuracy']}")
+
+
+@app.command()
+def score(
+    gold: List[Path] = typer.Argument(..., help="Gold JSONL files (the format of ANNOTATION.md's gold records)."),
+    pred: Path = typer.Option(..., "--pred", help="Folder that `minutes extract` wrote its tables to."),
+    as_json: Optional[Path] = typer.Option(None, "--json", help="Also write every figure to this JSON file."),
+) -> None:
+    """Score extracted tables against gold: items P/R/F1, owner, due date, end to end, updates,
+    meeting fields, attendees (the measures of the shared scorer, with no file beside the repo)."""
+    from pipeline.scoring import read_gold, score as score_tables, summary_line
+
+    missing = [str(g) for g in gold if not g.is_file()]
+    if missing or not pred.is_dir():
+        _err(f"minutes: not found: {', '.join(missing) or pred}")
+        raise typer.Exit(2)
+    result = score_tables(read_gold(gold), pred)
+    for t in ("decision", "action", "micro"):
+        c = result["items"][t]
+        typer.echo(f"{t:9s} P {c['precision']:.3f} R {c['recall']:.3f} F1 {c['f1']:.3f}  "
+                   f"(tp {c['tp']} fp {c['fp']} fn {c['fn']})")
+    typer.echo(summary_line(result))
+    if as_json:
+        as_json.write_text(json.dumps(result, indent=2), encoding="utf-8")
 
 
 @app.command()
@@ -238,6 +278,8 @@ def import_annotations(
     file: Path = typer.Argument(..., help="The annotation tool's export."),
     fmt: AnnotationFormat = typer.Option(..., "--format", help="prodigy (JSONL), labelstudio (JSON) or doccano (JSONL)."),
     out: Path = typer.Option(..., "--out", "-o", help="Training file to write, e.g. training_data/review-01.jsonl."),
+    strict: bool = typer.Option(False, "--strict", help="Write nothing unless every task converts (by default a bad "
+                                "task is reported with its file and line, and skipped)."),
 ) -> None:
     """Annotated sentences -> training records (one small page each) that `minutes train` reads."""
     from pipeline.training.imported import import_annotations as run
@@ -247,12 +289,16 @@ def import_annotations(
         _err(f"minutes: no such file: {file}")
         raise typer.Exit(2)
     try:
-        n, skipped = run(file, fmt.value, out)
+        n, skipped = run(file, fmt.value, out, strict=strict)
     except (AnnotationError, UnicodeDecodeError) as e:
         _err(f"minutes: {e}; {out} not written")
         raise typer.Exit(1)
+    for message in skipped.bad:
+        _err(f"minutes: {message}; skipped")
     left = ", ".join(f"{k} {v}" for k, v in sorted(skipped.reasons.items()))
     typer.echo(f"{n} annotated sentences -> {out}" + (f" (left out: {left})" if left else ""))
+    if skipped.bad:
+        _err(f"minutes: {len(skipped.bad)} bad tasks skipped (--strict writes nothing when any task is bad)")
 
 
 def _as_of(value: Optional[str]):
@@ -298,6 +344,25 @@ def report(
     except TablesNotFound as e:
         _err(f"minutes: {e}")
         raise typer.Exit(2)
+
+
+@app.command()
+def inspect(
+    path: Path = typer.Argument(..., help="One minutes file (HTML, text, Markdown, PDF, Word); - reads standard input."),
+    model: Optional[Path] = typer.Option(None, help="Model for the sentence labels (default: the shipped model)."),
+    no_model: bool = typer.Option(False, "--no-model", help="Roles only, without sentence labels (no model loaded)."),
+) -> None:
+    """Print each line of the extracted text with the role it was given (title, attendance, heading,
+    body, update, set aside as page furniture ...) and, for body lines, each sentence's label."""
+    from pipeline.ingest import IngestError
+    from pipeline.inspect_page import render
+
+    nlp = None if no_model else _load(model)
+    try:
+        typer.echo(render(path, path.name if str(path) != "-" else "-", nlp), nl=False)
+    except IngestError as e:
+        _err(f"minutes: {e}")
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ DAY_MONTH_RE = re.compile(
     r"\b" + _WEEKDAY + r"(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.I)
 MONTH_DAY_RE = re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b", re.I)
 NUMERIC_RE = re.compile(r"\b(?P<day>[0-3]?\d)[./-](?P<month>[01]?\d)[./-](?P<year>(?:19|20)?\d\d)\b")
-ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d))")
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -57,6 +57,8 @@ def parse_date(text: str, *, base: date | None = None, year: int | None = None) 
         month_txt = m["month"].lower()
         month = MONTHS[month_txt] if month_txt in MONTHS else int(month_txt)
         day = int(m["day"])
+        if m.re is NUMERIC_RE and month > 12 >= day:
+            day, month = month, day  # '2.27.2025': US order, the only reading that is a date
         if m["year"]:
             y = int(m["year"])
             return _make(y + 2000 if y < 100 else y, month, day)

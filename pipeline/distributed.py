@@ -13,8 +13,8 @@ from pipeline.pagework import extract_bytes, in_order
 from pipeline.records import ErrorRow, PageRecords
 
 
-def run_on_cluster(inputs: list, model_path: Path, boilerplate: frozenset[str],
-                   scheduler: str | None, window: int = 64) -> Iterator[tuple[object, PageRecords | None, list[ErrorRow]]]:
+def run_on_cluster(inputs: list, model_path: Path, scheduler: str | None, window: int = 64,
+                   limits=None) -> Iterator[tuple[object, PageRecords | None, list[ErrorRow]]]:
     """Yield (input, records, errors) in input order, with at most ``window`` inputs in flight so
     memory stays flat. ``scheduler`` is a Dask scheduler address; None starts a local cluster
     (threads) for a single machine or a test."""
@@ -25,8 +25,9 @@ def run_on_cluster(inputs: list, model_path: Path, boilerplate: frozenset[str],
     with Client(scheduler or cluster) as client:
         try:
             submit = lambda inp, data: client.submit(extract_bytes, data, inp.source, Path(inp.path).suffix,  # noqa: E731
-                                                     str(model_path), boilerplate, pure=False)
-            yield from in_order(inputs, submit, lambda fut: fut.result(), window)
+                                                     str(model_path), limits, pure=False)
+            yield from in_order(inputs, submit, lambda fut: fut.result(), window,
+                                max_bytes=limits.max_bytes if limits else 0)
         finally:
             if cluster is not None:
                 cluster.close()

@@ -111,3 +111,27 @@ def same_rank(a: str, b: str) -> bool:
 
 def is_rank(text: str) -> bool:
     return bool(canonical(text))
+
+
+# Civic, honorific and office titles written before a name in attendance lists ('Cllr', 'Mayor',
+# 'Vice President', 'Baroness'). Kept apart from RANKS so the entity ruler and owner linker, which
+# read RANKS, do not start reading 'Director' or 'Chief' as police ranks. Longest first.
+TITLES: tuple[str, ...] = (
+    "Deputy Police and Crime Commissioner", "Police and Crime Commissioner", "County Councillor",
+    "Deputy Mayor", "Vice President", "Vice Chair", "Vice-Chair", "Fire Chief", "Deputy Chief", "Board Clerk",
+    "Councillor", "Commissioner", "Director", "Reverend", "Professor", "Baroness", "President", "Alderman",
+    "Council Member", "Councilmember", "Trustee", "Supervisor", "Alderwoman",
+    "Chairman", "Mayor", "Chief", "Judge", "Dame", "Lady", "Lord", "Sir", "Rev", "Hon", "PCSO", "Cllr", "Prof",
+)
+# Plural titles that apply to every name after them: 'Councillors A, B and C'.
+PLURAL_TITLES: dict[str, str] = {
+    "councillors": "Councillor", "cllrs": "Cllr", "commissioners": "Commissioner", "directors": "Director",
+    "county councillors": "County Councillor", "messrs": "Mr", "aldermen": "Alderman", "drs": "Dr",
+    "councilmembers": "Councilmember", "council members": "Council Member", "trustees": "Trustee",
+    "supervisors": "Supervisor",
+}
+TITLE_AT_START_RE = re.compile(
+    r"^\s*((?:Acting\s+|Interim\s+)?(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TITLES) + r"))\.?\s+")
+PLURAL_TITLE_AT_START_RE = re.compile(
+    r"^\s*(" + "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in PLURAL_TITLES), key=len, reverse=True))
+    + r")\s+", re.I)

@@ -26,6 +26,7 @@ class AttendeeRow:
     role: str
     notes: str
     is_chair: bool
+    aliases: str = ""  # initials the page gives in brackets, and the name's own ('RHL; RH'): how owners are matched
 
 
 @dataclass
@@ -60,6 +61,7 @@ class ActionUpdateRow:
     status: str
     due_date: str
     text: str
+    owner: str = ""  # as the status line names it: 'Action 2025/41 (Ms Quayle): discharged.'
 
 
 @dataclass

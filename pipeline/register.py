@@ -8,14 +8,13 @@ so any link would be a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.export import atomic_write, neutralise
-from pipeline.records import OwnerRow, RegisterRow, columns
+from pipeline.export import write_table
+from pipeline.records import OwnerRow, RegisterRow
 
 CLOSED = ("discharged", "closed")
 _DATE_WORDS = (r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:january|february|march|april|may|june|july|"
@@ -128,18 +127,13 @@ def register_from_dir(out_dir: Path, as_of: date) -> list[RegisterRow]:
                           read_table(out_dir, "action_updates"), as_of)
 
 
-def write_rows(path: Path, row_type: type, rows: list) -> Path:
-    """Atomically, with formula-like text neutralised, as export.write_table does for the tables."""
-    df = pd.DataFrame([asdict(r) for r in rows], columns=columns(row_type))
-    for col in df.columns:
-        if df[col].dtype == object:
-            df[col] = df[col].map(neutralise)
-    atomic_write(path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
-    return path
+def write_rows(out_dir: Path, name: str, rows: list) -> Path:
+    """Through the tables' own writer (export.write_table): atomically, every text cell quoted and
+    formula-like text neutralised, so a ';' or ',' inside a cell cannot start a formula."""
+    return write_table(out_dir, name, rows)
 
 
 def write_register(out_dir: Path, as_of: date) -> tuple[list[RegisterRow], list[Path]]:
     """register.csv and owners.csv beside the tables."""
     rows = register_from_dir(out_dir, as_of)
-    return rows, [write_rows(out_dir / "register.csv", RegisterRow, rows),
-                  write_rows(out_dir / "owners.csv", OwnerRow, owner_counts(rows))]
+    return rows, [write_rows(out_dir, "register", rows), write_rows(out_dir, "owners", owner_counts(rows))]

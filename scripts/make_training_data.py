@@ -564,8 +564,8 @@ def gerund(verb: str) -> str:
     return verb + "ing"
 
 
-FRONT_P = {"decision": 0.16, "action": 0.12, "note": 0.08}
-FRONT_BANKS = {"decision": "FRONTED_DECISION", "action": "FRONTED_ACTION", "note": "FRONTED_NOTE"}
+FRONT_P = 0.12  # the same for every label, from the same phrases: an opener must not hint at the label
+FRONT_BANKS = ("FRONTED_COMMON", "FRONTED_DECISION", "FRONTED_ACTION", "FRONTED_NOTE")
 
 
 # Templates that open with their own clause; a second fronted phrase would stack two openers.
@@ -579,7 +579,7 @@ def front(ctx: Ctx, template: str, f: Frag, label: str) -> Frag:
     """Now and then put a fronted phrase ('Following discussion, ', 'Subject to legal advice, ') in
     front of a rendered sentence, lower-casing its first word where that is an ordinary word."""
     rng = ctx.rng
-    if rng.random() >= FRONT_P[label]:
+    if rng.random() >= FRONT_P:
         return f
     if template.startswith("{dueL}") or "," in template.split("{", 1)[0] or "}:" in template or "} –" in template:
         return f
@@ -593,7 +593,7 @@ def front(ctx: Ctx, template: str, f: Frag, label: str) -> Frag:
     if first[:1].isupper() and not acronym and not any(s == 0 for s, _, _ in f.ents):
         if first != "Chief" or text.startswith("Chief officers"):
             text = first.lower() + text[len(first):]
-    bank = ctx.bank(pb.FRONTED_COMMON) + ctx.bank(getattr(pb, FRONT_BANKS[label]))
+    bank = [phrase for name in FRONT_BANKS for phrase in ctx.bank(getattr(pb, name))]
     pre = fill(rng.choice(bank), ctx, "note")
     out = Frag(pre.text, pre.ents) + Frag(text, f.ents, f.owners, f.due, f.due_text, f.recurrence)
     return out
@@ -633,8 +633,7 @@ def make(ctx: Ctx, kind: str) -> Sent:
         return Sent(tail(ctx, front(ctx, t, fill(t, ctx, "action"), "action")), "action", alt)
     if kind in ("minutes", "deferral"):
         idx = pb.MINUTES_APPROVED_IDX if kind == "minutes" else pb.DEFERRAL_IDX
-        bank = [(i, t) for i, t in enumerate(pb.NOTES_ALT_DECISION) if (i % 5 == 4) == (ctx.split == "dev")]
-        t = rng.choice([t for i, t in bank if i in idx])
+        t = rng.choice(ctx.bank([t for i, t in enumerate(pb.NOTES_ALT_DECISION) if i in idx]))
         return Sent(fill(t, ctx, "note"), "note", "decision")
     if kind == "resolution":
         t, label, alt = rng.choice(ctx.bank(pb.RESOLUTIONS))

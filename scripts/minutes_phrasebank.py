@@ -15,19 +15,77 @@ slots in braces and inline entity markup ``[text|LABEL]``:
   leads the sentence;
 - ``{pdate}`` a date before the meeting and ``{fdate}`` a later date, both NOT deadlines.
 
-Every bank is split into train and dev wordings by :func:`split_bank` (index % 5 == 4 is dev).
+Every bank is split into train and dev wordings by :func:`split_bank` (a hash of each wording; see is_dev_entry).
 """
 from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import sys
 
 from typing import Sequence, TypeVar
 
 T = TypeVar("T")
 
 
+def _entry_hash(entry: object) -> int:
+    """A hash of the entry's wording: a tuple's first element (its template), so changing the label
+    or other fields of an entry keeps it on its side."""
+    key = entry[0] if isinstance(entry, tuple) else entry
+    return int(hashlib.sha1(str(key).encode("utf-8")).hexdigest(), 16)
+
+
+def _hash_dev(entry: object) -> bool:
+    return _entry_hash(entry) % 5 == 4
+
+
+def _wordings(entry: object) -> list[str]:
+    """The texts of a bank entry: a template, or a contrast pair's note and item."""
+    if isinstance(entry, tuple):
+        return [x for x in entry[:2] if isinstance(x, str)] if len(entry) == 4 else [str(entry[0])]
+    return [str(entry)]
+
+
+def _chunks(text: str) -> list[str]:
+    """Literal runs of 25+ characters between slots: what a dev wording must not share with train."""
+    text = re.sub(r"\[([^\]|]+)\|[A-Z]+\]", r"\1", text)
+    return [c.strip() for c in re.split(r"\{[A-Za-z0-9_?!]+\}", text) if len(c.strip()) >= 25]
+
+
+_SPLIT_BANKS = ("DECISIONS", "ACTIONS", "NOTES", "RESOLUTIONS", "TASKS", "NOTES_ALT_DECISION", "TOPICS",
+                "APPROVAL_REQUESTS", "CONTRAST_PAIRS")
+
+
+@functools.lru_cache(maxsize=1)
+def _train_text() -> str:
+    """Every train wording of the sentence banks, joined (read once the module is loaded)."""
+    module = sys.modules[__name__]
+    return "\n".join(w for name in _SPLIT_BANKS for e in getattr(module, name) if not _hash_dev(e)
+                     for w in _wordings(e))
+
+
+def is_dev_entry(entry: object) -> bool:
+    """About one entry in five is dev-only, chosen by a hash of the entry's wording (not its place in a
+    list), so adding or reordering wordings never moves an existing wording between train and dev. A
+    wording that shares a literal run of 25+ characters with a train wording stays in train: dev
+    measures wording the model has not seen."""
+    if not _hash_dev(entry):
+        return False
+    train = _train_text()
+    return not any(c in train for w in _wordings(entry) for c in _chunks(w))
+
+
 def split_bank(bank: Sequence[T], split: str) -> list[T]:
-    """The part of ``bank`` a split may use: every fifth entry (index % 5 == 4) is dev-only."""
-    want_dev = split == "dev"
-    return [x for i, x in enumerate(bank) if (i % 5 == 4) == want_dev]
+    """The part of ``bank`` a split may use (see :func:`is_dev_entry`). A bank of two or more entries
+    gives each split at least one: the entry with the highest hash goes to dev when none hashed there,
+    the lowest to train when all did."""
+    dev = {i for i, x in enumerate(bank) if is_dev_entry(x)}
+    if len(bank) >= 2 and not dev:
+        dev = {max(range(len(bank)), key=lambda i: _entry_hash(bank[i]))}
+    elif len(bank) >= 2 and len(dev) == len(bank):
+        dev.discard(min(range(len(bank)), key=lambda i: _entry_hash(bank[i])))
+    return [x for i, x in enumerate(bank) if (i in dev) == (split == "dev")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -635,7 +693,6 @@ NOTES: list[tuple[str, str | None]] = [
     ("There was no other business.", None),
     ("No other business was raised.", None),
     ("The meeting closed at {time}.", None),
-    ("No actions or decisions.", None),
     ("There were no actions or decisions arising from this item.", None),
     ("No decisions were required.", None),
     ("This item was for information only.", None),
@@ -950,9 +1007,10 @@ VENUES: list[str] = ["Boardroom and virtual via Microsoft Teams", "Conference Ro
                      "Training Centre lecture room and online", "Executive Suite, Police Headquarters"]
 
 # ---------------------------------------------------------------------------------------------
-# Fronted phrases the generator puts in front of some sentences (with a probability, see
-# ``make_training_data.front``).  Shared ones go in front of all three labels, so that a fronted
-# phrase never gives the label away; each list is split train/dev by ``split_bank`` like the rest.
+# Fronted phrases the generator puts in front of some sentences (with one probability for every
+# label, see ``make_training_data.front``). Every list goes in front of all three labels, so that a
+# fronted phrase never gives the label away (tests/test_training_data.py checks it); each list is
+# split train/dev by ``split_bank`` like the rest.
 FRONTED_COMMON: list[str] = [
     "Following discussion, ", "In light of the update, ", "Following the presentation, ",
     "After considering the options, ", "After a short discussion, ", "Having heard the update, ",
@@ -1578,7 +1636,7 @@ DECISIONS += [
 NOTES += [
     # papers that recommend, ask or seek
     ("The {doc} concludes that the {topic} offers good value and recommends that it continues.", None),
-    ("The recommendation in the {doc} is to approve the preferred {topic} option, subject to funding.", None),
+    ("What the {doc} recommends is to approve the preferred {topic} option, subject to funding.", None),
     ("The {doc} seeks the board's backing for a phased approach to the {topic}.", None),
     ("The {doc} proposes that the {topic} be extended to the {topic2}, and the costs are set out in the appendix.", None),
     ("{speaker} explained that the {doc} would normally require chief officer approval but is presented today for information.", None),
@@ -2996,7 +3054,7 @@ DECISIONS += [
     ("The Committee resolved to recommend to [Full Council|ORG] that the {topic} be adopted.", None),
     ("The Panel resolved not to veto the proposed precept for {fy}.", None),
     ("The [Fire Authority|ORG] approved the revenue budget and capital programme for {fy}.", None),
-    ("The [Joint Audit Committee|ORG] approved the {fy} audit plan, subject to the addition of a review of the {topic}.", None),
+    ("The [Joint Audit Committee|ORG] gave its approval to the {fy} audit plan, subject to the addition of a review of the {topic}.", None),
     ("[Cabinet|ORG] agreed to consult publicly on the {topic} for twelve weeks from {fdate}.", "action"),
     ("The [Trust Board|ORG] ratified the Chair's action taken on the {topic} since the last meeting.", None),
     ("It was resolved to adopt the {doc} as the guide for the {topic}.", None),

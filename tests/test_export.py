@@ -141,10 +141,10 @@ def test_an_interrupted_rebuild_keeps_every_old_table(tmp_path, monkeypatch):
 
     store = OutputStore(tmp_path)
     store.add_part([("p1.txt", "h1", _records(1, "New text."))])
-    import pipeline.store
+    import pipeline.export
 
     calls = {"n": 0}
-    real = pipeline.store.write_table_chunks
+    real = pipeline.export.write_table_chunks
 
     def fail_on_third(*args, **kw):
         calls["n"] += 1
@@ -152,7 +152,7 @@ def test_an_interrupted_rebuild_keeps_every_old_table(tmp_path, monkeypatch):
             raise Boom("killed mid-rebuild")
         return real(*args, **kw)
 
-    monkeypatch.setattr(pipeline.store, "write_table_chunks", fail_on_third)
+    monkeypatch.setattr(pipeline.export, "write_table_chunks", fail_on_third)
     with pytest.raises(Boom):
         store.finish([])
     for n in TABLES:  # each table is the old one or the new one, whole; never half

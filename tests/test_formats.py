@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import extract
+from pipeline.scoring import read_gold, score
 from pipeline.ingest import IngestError, read_page
 from pipeline.ingest.unwrap import join_broken_lines
 from pipeline.layout.attendance import APOLOGIES_RE, LIST_START_RE, SEPARATOR_RE, cells
@@ -25,7 +26,6 @@ from pipeline.layout.people import parse_person, split_people, strip_bullet
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXTS = sorted(FIXTURES.glob("*.txt"))
 REPO = Path(__file__).resolve().parents[1]
-SCORER = REPO.parent / "shared" / "score_minutes.py"
 
 
 # --- rendering our text as blocks: ("p", line) or ("table", rows) -------------------------------
@@ -199,10 +199,7 @@ def test_docx_keeps_document_order(rendered):
 # --- seeds: PDF and DOCX score as the text does -------------------------------------------------
 
 def _score(gold: Path, out: Path) -> dict:
-    res = out.parent / f"{out.name}.json"
-    subprocess.run([sys.executable, str(SCORER), str(gold), "--pred", str(out), "--json", str(res)],
-                   check=True, capture_output=True)
-    return json.loads(res.read_text())
+    return score(read_gold([gold]), out)
 
 
 def _figures(res: dict) -> dict[str, float]:
@@ -273,7 +270,7 @@ def test_image_only_pdf_says_it_has_no_text(tmp_path):
 def test_stdin_is_read_as_one_page(tmp_path):
     text = (FIXTURES / "bullets.txt").read_bytes()
     out = tmp_path / "out"
-    run = subprocess.run([str(REPO / ".venv" / "bin" / "minutes"), "extract", "-", "--out", str(out), "-q"],
+    run = subprocess.run([sys.executable, "-m", "pipeline", "extract", "-", "--out", str(out), "-q"],
                          input=text, capture_output=True, cwd=REPO)
     if run.returncode == 2 and b"model" in run.stderr.lower():
         pytest.skip("no trained model")

@@ -455,7 +455,7 @@ def test_exit_2_on_usage_errors(small_batch, tmp_path, case):
         "bad-option": ["extract", str(small_batch), "--no-such-option"],
         "missing-input": ["extract", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")],
         "out-under-a-file": ["extract", str(small_batch / "good.txt"), "--out", str(a_file / "out")],
-        "bad-format": ["extract", str(small_batch / "good.txt"), "--format", "xlsx", "--out", str(tmp_path / "o")],
+        "bad-format": ["extract", str(small_batch / "good.txt"), "--format", "docx", "--out", str(tmp_path / "o")],
     }[case]
     res = minutes(*args)
     assert res.returncode == 2, (res.returncode, res.stderr)

@@ -144,7 +144,7 @@ def test_cli_exits_1_and_keeps_old_output(tmp_path):
     out = tmp_path / "old.jsonl"
     out.write_text("previous\n")
     res = subprocess.run([sys.executable, "-m", "pipeline", "import-annotations", str(exp), "--format", "prodigy",
-                          "--out", str(out)], capture_output=True, text=True, cwd=REPO)
+                          "--out", str(out), "--strict"], capture_output=True, text=True, cwd=REPO)  # issue 19
     assert res.returncode == 1 and f"{exp}:2: unknown label 'urgent'" in res.stderr
     assert out.read_text() == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["e.jsonl", "old.jsonl"]  # no temporary file left

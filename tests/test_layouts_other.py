@@ -3,20 +3,17 @@ with update lines, owners given as initials, 'Present:' paragraphs, bullet notes
 pages. Fixtures (tests/fixtures/*.txt, invented text) with gold in the scorer's format beside them."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from pipeline.extract import extract
+from pipeline.scoring import read_gold, score
 from pipeline.ingest import Page, read_page
 from pipeline.layout import parse_minutes
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "score_minutes.py"
 
 
 def fixture(name: str):
@@ -188,17 +185,9 @@ NON_KENT = sorted(p.name.removesuffix(".gold.jsonl") for p in FIXTURES.glob("*.g
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory, nlp):
-    if not SCORER.exists():
-        pytest.skip(f"no scorer at {SCORER}")
     out = tmp_path_factory.mktemp("layouts") / "out"
     extract(sorted(FIXTURES.glob("*.txt")), out, nlp, warn=lambda m: None)
-    result = {}
-    for name in NON_KENT:
-        res = out.parent / f"{name}.json"
-        subprocess.run([sys.executable, str(SCORER), str(FIXTURES / f"{name}.gold.jsonl"), "--pred", str(out),
-                        "--json", str(res)], check=True, capture_output=True)
-        result[name] = json.loads(res.read_text())
-    return result
+    return {name: score(read_gold([FIXTURES / f"{name}.gold.jsonl"]), out) for name in NON_KENT}
 
 
 @pytest.mark.parametrize("name", NON_KENT)

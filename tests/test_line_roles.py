@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -108,3 +109,69 @@ def test_inspect_prints_roles(tmp_path) -> None:
     assert "[page_furniture]" in out and "Page 2 of 3" in out
     assert "[fragment]" in out and "[apologies]" in out
     assert "# attendees: 3" in out
+
+
+def test_due_and_owner_lines_join_the_task_above() -> None:
+    text = ("Data board notes\n1. Registers\nAction 3: The secretariat to publish the asset register.\n"
+            "Due: March 2025\nAction: A review is to be drafted jointly by the Force and the OPCC. Action: KT/LM\n")
+    m = parse_minutes(Page("p.txt", text))
+    assert [s.text for s in m.sentences] == [
+        "The secretariat to publish the asset register.\nDue: March 2025",
+        "A review is to be drafted jointly by the Force and the OPCC. Action: KT/LM"]
+    assert m.sentences[0].action_id == "3"
+    due = next(r for r in m.lines if r.text == "Due: March 2025")
+    assert (due.role, due.detail) == ("body", "part of the sentence above")
+
+
+def test_signature_lines_are_page_furniture() -> None:
+    text = "Parish council minutes\nThe council noted the accounts.\nSigned by the Chair\nChairman:\n"
+    aside = {r.text: r.role for r in parse_minutes(Page("p.txt", text)).lines if r.set_aside}
+    assert aside == {"Signed by the Chair": "page_furniture", "Chairman:": "page_furniture"}
+
+
+def test_a_due_date_after_the_task_on_the_same_line_stays_with_it() -> None:
+    text = "Panel notes\nAction 4: Secretariat to publish the summary. Due: May 2025\nRESOLUTION: That the profile be adopted.\n"
+    m = parse_minutes(Page("p.txt", text))
+    assert [(s.text, s.heading) for s in m.sentences] == [
+        ("Secretariat to publish the summary. Due: May 2025", "Action 4:"),
+        ("That the profile be adopted.", "RESOLUTION:")]
+
+
+def test_a_verdict_joins_the_motion_it_carries() -> None:
+    text = ("Township council minutes\n5. By-laws\nR2026-014 A. Brandt, C. Ilves: That we pass By-Law No. 2026-14, "
+            "being a by-law to appoint a deputy clerk.\nCARRIED\nThat the grant be refused. Motion lost.\n")
+    m = parse_minutes(Page("p.txt", text))
+    assert [s.text.split(": ", 1)[-1] for s in m.sentences] == [
+        "That we pass By-Law No. 2026-14, being a by-law to appoint a deputy clerk.\nCARRIED",
+        "That the grant be refused. Motion lost."]
+
+
+def test_table_headers_and_later_attendance_lists_are_set_aside() -> None:
+    text = ("Joint committee minutes\nPresent: Cllr A Vance (Chair), Cllr B Oduya\n1. Joint session\n"
+            "ALSO PRESENT: Cllr C Brandt, Cllr D Ilves\nThe committees met jointly to consider the accounts.\n"
+            "Raised | Action | Owner |\n---|---|---|\n12/03 | Treasurer to reissue the accounts timetable | KT |\n"
+            "Update 02.04 - complete\n")
+    m = parse_minutes(Page("p.txt", text))
+    aside = {r.text: (r.role, r.detail) for r in m.lines if r.set_aside}
+    assert aside["Raised | Action | Owner |"] == ("table_row", "a table's header row")
+    assert aside["ALSO PRESENT: Cllr C Brandt, Cllr D Ilves"][0] == "attendance_list"
+    assert m.sentences[-1].text.endswith("| KT |\nUpdate 02.04 - complete")
+
+
+def test_a_numbered_task_is_not_an_agenda_item() -> None:
+    text = "Network group notes\nActions\n1. To collect the audit returns from each site [new for Ravi]\n"
+    m = parse_minutes(Page("p.txt", text))
+    assert [s.text for s in m.sentences] == ["1. To collect the audit returns from each site [new for Ravi]"]
+
+
+@pytest.mark.parametrize("line", ["Fleet telematics – for decision (Papers)", "Custody estate (Paper) (closed)",
+                                  "AUDIT AND STANDARDS COMMITTEE (JOINT SESSION)"])
+def test_agenda_titles_are_headings(line) -> None:
+    assert is_heading_like(line)
+
+
+def test_a_progress_note_joins_its_task() -> None:
+    text = "Board notes\n4. Fleet\nKB will reissue the fleet costings.\nUpdate 04.02.26 costings confirmed – Complete\n"
+    m = parse_minutes(Page("p.txt", text))
+    assert [s.text for s in m.sentences] == [
+        "KB will reissue the fleet costings.\nUpdate 04.02.26 costings confirmed – Complete"]

@@ -33,8 +33,8 @@ a_2024-07-09.txt,CHIEF OFFICERS' MANAGEMENT BOARD (STRATEGIC),2024-07-09,Boardro
 b_2024-05-14.txt,Force Executive Board,2024-05-14,Room 2,2024-06-11,6,0,2
 b_2024-06-11.txt,Force Executive Board,2024-06-11,Room 2,,6,0,0
 """,
-    "attendees": """source,meeting_date,rank,name,role,notes,is_chair
-a_2024-03-12.txt,2024-03-12,ACC,Piers Foulds,Serious Crime Directorate,,False
+    "attendees": """source,meeting_date,rank,name,role,notes,is_chair,aliases
+a_2024-03-12.txt,2024-03-12,ACC,Piers Foulds,Serious Crime Directorate,,False,PF
 """,
     "decisions": """source,meeting_date,item,sentence_index,char_start,char_end,text,owner,owner_rank,owner_name,owner_role,due_date,due_text,recurrence,confidence
 a_2024-03-12.txt,2024-03-12,2. Fleet,1,100,160,ACC Foulds approved the fleet plan by 30 April 2024.,ACC Piers Foulds,ACC,Piers Foulds,Serious Crime Directorate,2024-04-30,by 30 April 2024,,0.98
@@ -48,14 +48,14 @@ a_2024-04-09.txt,2024-04-09,,3,200,260,ACC Foulds to report on drones by 31 Dece
 b_2024-05-14.txt,2024-05-14,1. Estates,1,40,90,ACO Finch to report the sale price by 1 June 2024.,ACO Rita Finch,ACO,Rita Finch,Director of Finance,2024-06-01,by 1 June 2024,,0.96,9/24
 b_2024-05-14.txt,2024-05-14,1. Estates,2,91,130,The depot keys to be returned.,,,,,,,,0.8,10/24
 """,
-    "action_updates": """source,meeting_date,action_id,status,due_date,text
-a_2024-04-09.txt,2024-04-09,9/24,carried_forward,2024-06-30,Action 9/24 – carried forward to 30 June 2024.
-a_2024-04-09.txt,2024-04-09,10/24,ongoing,,Action 10/24 – ongoing.
-a_2024-04-09.txt,2024-04-09,7/24,discharged,,Action 7/24 – discharged.
-a_2024-07-09.txt,2024-07-09,9/24,carried_forward,2024-09-10,Action 9/24 – carried forward to 10 September 2024.
-a_2024-07-09.txt,2024-07-09,10/24,discharged,,Action 10/24 – discharged.
-a_2024-07-09.txt,2024-07-09,8/24,carried_forward,2024-11-30,Action 8/24 – carried forward to 30 November 2024.
-b_2024-06-11.txt,2024-06-11,9/24,closed,,Action 9/24 – complete.
+    "action_updates": """source,meeting_date,action_id,status,due_date,text,owner
+a_2024-04-09.txt,2024-04-09,9/24,carried_forward,2024-06-30,Action 9/24 – carried forward to 30 June 2024.,
+a_2024-04-09.txt,2024-04-09,10/24,ongoing,,Action 10/24 – ongoing.,
+a_2024-04-09.txt,2024-04-09,7/24,discharged,,Action 7/24 – discharged.,
+a_2024-07-09.txt,2024-07-09,9/24,carried_forward,2024-09-10,Action 9/24 – carried forward to 10 September 2024.,
+a_2024-07-09.txt,2024-07-09,10/24,discharged,,Action 10/24 – discharged.,
+a_2024-07-09.txt,2024-07-09,8/24,carried_forward,2024-11-30,Action 8/24 – carried forward to 30 November 2024.,
+b_2024-06-11.txt,2024-06-11,9/24,closed,,Action 9/24 – complete.,
 """,
     "sentences": """source,sentence_index,char_start,char_end,item,label,confidence,text
 a_2024-03-12.txt,2,170,240,2. Fleet,action,0.97,ACC Foulds to cost the fleet plan by 30 April 2024.

@@ -137,14 +137,14 @@ def test_dev_wording_disjoint(train, dev):
     train_names = {a["name"].split()[-1] for p in train for a in p["attendees"]}
     dev_names = {a["name"].split()[-1] for p in dev for a in p["attendees"]}
     assert not (train_names & dev_names)
-    blob = "\n".join(train_sents)
-    banks = [[t for t, _ in pb.DECISIONS], [t for t, _ in pb.ACTIONS], [t for t, _ in pb.NOTES],
-             [t for t, _, _ in pb.RESOLUTIONS], pb.TASKS, pb.NOTES_ALT_DECISION, pb.TOPICS, pb.APPROVAL_REQUESTS,
-             [n for n, _, _, _ in pb.CONTRAST_PAIRS], [o for _, o, _, _ in pb.CONTRAST_PAIRS]]
-    for bank in banks:
-        for tpl in pb.split_bank(bank, "dev"):
-            for chunk in _literal_chunks(tpl):
-                assert chunk not in blob, f"dev wording {chunk!r} occurs in train"
+    # no dev wording shares a literal run of 25+ characters with a train wording of any bank
+    train_wordings = "\n".join(w for name in pb._SPLIT_BANKS for e in pb.split_bank(getattr(pb, name), "train")
+                                for w in pb._wordings(e))
+    for name in pb._SPLIT_BANKS:
+        for entry in pb.split_bank(getattr(pb, name), "dev"):
+            for wording in pb._wordings(entry):
+                for chunk in _literal_chunks(wording):
+                    assert chunk not in train_wordings, f"dev wording {chunk!r} ({name}) occurs in train"
 
 
 def test_samples_exist():
@@ -181,3 +181,42 @@ def test_bank_templates_use_known_slots():
             slots = re.findall(r"\{([^{}]*)\}", tpl)
             assert set(slots) <= known, (tpl, set(slots) - known)
             assert tpl.count("{") == tpl.count("}") == len(slots), tpl
+
+
+def _fronted_phrases() -> list[str]:
+    phrases = pb.FRONTED_COMMON + pb.FRONTED_DECISION + pb.FRONTED_ACTION + pb.FRONTED_NOTE
+    return [p.strip().rstrip(",") for p in phrases if "{" not in p]
+
+
+def test_no_opener_gives_the_label_away(train):
+    """Every fronted phrase the generator puts before sentences leads each label about as often as
+    the labels occur among fronted sentences overall: a phrase seen only before decisions would
+    teach the classifier the phrase, not the decision."""
+    from collections import Counter
+
+    by_phrase: dict[str, Counter] = {p: Counter() for p in _fronted_phrases()}
+    overall: Counter = Counter()
+    for rec in train:
+        for s in rec["sentences"]:
+            text = rec["text"][s["start"]:s["end"]]
+            phrase = next((p for p in by_phrase if text.startswith(p + ",")), None)
+            if phrase:
+                by_phrase[phrase][s["label"]] += 1
+                overall[s["label"]] += 1
+    total = sum(overall.values())
+    assert total > 500
+    for phrase, counts in by_phrase.items():
+        n = sum(counts.values())
+        if n < 40:
+            continue
+        for label in ("decision", "action", "note"):
+            share, expected = counts[label] / n, overall[label] / total
+            assert abs(share - expected) <= 0.25, (phrase, dict(counts), dict(overall))
+
+
+def test_bank_split_is_by_text_not_position():
+    bank = [f"wording number {i}" for i in range(50)]
+    dev = set(pb.split_bank(bank, "dev"))
+    assert dev and dev.isdisjoint(pb.split_bank(bank, "train"))
+    assert set(pb.split_bank(list(reversed(bank)), "dev")) == dev  # order does not matter
+    assert set(pb.split_bank(bank + ["a new wording"], "dev")) - {"a new wording"} == dev

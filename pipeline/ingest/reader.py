@@ -9,10 +9,10 @@ from pathlib import Path
 from .docx import docx_page
 from .errors import IngestError
 from .html import html_page
+from .markdown import MARKDOWN_SUFFIXES, markdown_page
 from .page import Page
 from .pdf import pdf_page
 from .text import text_page
-from .unwrap import join_broken_lines
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
@@ -54,8 +54,9 @@ def page_from_bytes(data: bytes, source: str, suffix: str = "") -> Page:
         raise IngestError(source, "old binary Word (.doc) file; save it as .docx or PDF")
     if suffix in HTML_SUFFIXES or _HTML_START.match(data[:4096]):
         return html_page(data, source)
-    page = text_page(data, source)
-    return Page(source=page.source, text=join_broken_lines(page.text))
+    if suffix in MARKDOWN_SUFFIXES:
+        return markdown_page(data, source)
+    return text_page(data, source)
 
 
 def read_page(path: Path, source: str) -> Page:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _END_RE = re.compile(r"[.!?:;|]['\"’”)\]]*$")
-_BULLET_RE = re.compile(r"^(?:[•\-*–·▪●◦]\s|\d{1,3}[a-z]?[.)]\s)")
+_BULLET_RE = re.compile(r"^(?:[•\-*–·▪●◦]\s|\d{1,3}[a-z]?[.)]\s|\(?[ivx]{1,5}[.)]\s|\([a-z]\)\s|[a-z]\)\s)")
 
 
 def is_structural(line: str) -> bool:
@@ -35,3 +35,17 @@ def join_broken_lines(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+_PAGE_LINE_RE = re.compile(
+    r"^(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-)$"  # 'Page 2', 'Page 2 of 4', '- 2 -'
+    r"|(?:[-–—|]|\s{3,})\s*page\s+\d{1,3}(?:\s+of\s+\d{1,3})?$"  # 'Minutes – 4 May – Page 2'
+    r"|\bpage\s+\d{1,3}\s+of\s+\d{1,3}\b",  # 'Page 2 of 4' anywhere
+    re.I)
+
+
+def is_page_line(line: str) -> bool:
+    """A printed page's header or footer naming the page, carried into text by a converter or a
+    copy from a PDF ('Page 2 of 4', 'Minutes – 4 May 2031 – Page 2'): page furniture, not text."""
+    s = line.replace("\f", "").strip()
+    return bool(s) and len(s.split()) <= 12 and bool(_PAGE_LINE_RE.search(s))

@@ -22,12 +22,33 @@ HEADING_RE = re.compile(
 )
 NEW_ACTION_RE = re.compile(r"^new\s+action(?:\s+(?:no\.?|number))?\s*:?\s*(?P<id>\d+[a-z]?(?:/\d+)?)\s*:?$", re.I)
 INLINE_RE = re.compile(
-    r"^(?P<label>(?:RESOLVED|Resolved|DECISIONS?|Decisions?|ACTIONS?|Actions?|AGREED|Agreed|NEW ACTION|New action)"
-    r"(?:\s+(?:no\.?\s*)?(?P<id>\d+[a-z]?(?:/\d+)?))?)\s*(?P<sep>:|–|—|-)\s*(?=\S)"
+    r"^(?P<label>(?:RESOLVED|Resolved|RESOLUTIONS?|Resolutions?|MOTION|Motion|DECISIONS?|Decisions?|ACTIONS?|Actions?"
+    r"|AGREED|Agreed|NEW ACTION|New action|\[NEW\]\s+ACTION|\[New\]\s+Action)"
+    r"(?:\s+(?:no\.?\s*)?(?P<id>\d+[a-z]?(?:[/-]\d+)*))?)\s*(?P<sep>:|–|—|-(?=\s))\s*(?=\S)"
 )
 BULLET_RE = re.compile(r"^[•\-*–·▪●◦]\s+")
 # 'Action: RJ/DB/AC': only owners' initials, the task being the sentence above.
 OWNERS_ONLY_RE = re.compile(r"^[A-Z]{2,4}(?:\s*(?:/|,|&|\band\b)\s*[A-Z]{2,4})*\s*\.?$")
+# The same written after the task on its own line or in the same paragraph ('... OPCC. Action: RJ/DB').
+OWNERS_SENTENCE_RE = re.compile(r"^actions?\s*[:\-–—]\s*(?P<who>[A-Z]{2,4}(?:\s*(?:/|,|&|\band\b)\s*[A-Z]{2,4})*)\s*\.?$",
+                                re.I)
+# A line that only gives the task above its deadline, owner or progress ('Due: March 2025', 'Owner: Clerk',
+# 'Deadline - 30 June', 'Update 18.01.25 - complete'): part of that task's sentence, so the linkers see it.
+# The verdict on a motion written after it ('Carried.', 'CARRIED UNANIMOUSLY', 'Motion lost.'): part of the
+# motion's sentence, whose words say what was carried.
+VERDICT_RE = re.compile(r"^(?:the\s+)?(?:motion\s+|amendment\s+|resolution\s+)?(?:was\s+)?"
+                        r"(?:carried|lost|defeated|passed|fell|not\s+carried)"
+                        r"(?:\s+(?:unanimously|nem\.?\s*con\.?|by\s+[\w\s,-]{1,40}|\d{1,3}\s*[/–—:-]\s*\d{1,3}"
+                        r"(?:\s*[/–—:-]\s*\d{1,3})?))?\s*[.!]?\s*(?:\([^)]{0,40}\))?\.?$",
+                        re.I)
+ATTRIBUTE_RE = re.compile(r"^(?:(?:due(?:\s+date)?|deadline|target(?:\s+date)?|timescale|by\s+when|owner|lead"
+                          r"|responsible(?:\s+officer)?|action\s+owner)\s*[:\-–—]"
+                          r"|update(?:\s+(?:at|on)\s+[\w./-]+|\s+[\d./-]+)?(?:\s+[^.:–—]{1,60}?)?\s*[:\-–—])\s*\S", re.I)
+
+
+def joins_above(text: str) -> bool:
+    """A deadline, owner or verdict line that completes the sentence above it."""
+    return bool(ATTRIBUTE_RE.match(text) or VERDICT_RE.match(text))
 
 
 def item_heading(text: str) -> str | None:
@@ -41,6 +62,8 @@ def item_heading(text: str) -> str | None:
         return None
     if words and not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
+    if len(words) > 1 and words[0] == "To" and words[1][:1].islower():
+        return None  # '2. To confirm the room bookings': a numbered task in an action list, not a heading
     return text
 
 
@@ -83,7 +106,7 @@ def parse_body(lines: list[Line], page: str, last_index: int) -> tuple[list[Para
         if HEADING_RE.match(text):
             ctx.heading, ctx.once, ctx.gap = text, None, 0
             continue
-        if is_heading_like(BULLET_RE.sub("", text)) and not INLINE_RE.match(text):
+        if is_heading_like(BULLET_RE.sub("", text)) and not INLINE_RE.match(text) and not joins_above(text):
             ctx.item, ctx.heading, ctx.once, ctx.gap = text, "", None, 0  # an unnumbered item title
             continue
         start = ln.start
@@ -103,6 +126,10 @@ def parse_body(lines: list[Line], page: str, last_index: int) -> tuple[list[Para
         start, end = trim(page, start, ln.end)
         if start >= end:
             continue
+        if not m and joins_above(page[start:end]) and sentences and paragraphs \
+                and paragraphs[-1].item == ctx.item:
+            _append_owners(paragraphs, sentences, page, sentences[-1].heading, end)
+            continue
         if m and m.group("label").lower().startswith("action") and OWNERS_ONLY_RE.match(page[start:end]) \
                 and paragraphs and sentences and paragraphs[-1].item == ctx.item:
             _append_owners(paragraphs, sentences, page, heading, end)
@@ -112,6 +139,13 @@ def parse_body(lines: list[Line], page: str, last_index: int) -> tuple[list[Para
         para = Paragraph(page[start:end], start, end, ctx.item, heading, action_id, gap)
         paragraphs.append(para)
         for s, e in split_sentences(para.text, glued_tail=ln.index == last_index):
+            part = page[start + s:start + e]
+            if (OWNERS_SENTENCE_RE.match(part) or joins_above(part)) and sentences \
+                    and sentences[-1].char_start >= para.char_start:
+                last = sentences[-1]  # '... jointly. Action: RJ/DB' or '... register. Due: May' completes the task before
+                sentences[-1] = Sentence(last.index, page[last.char_start:start + e], last.char_start, start + e,
+                                         last.item, last.heading, last.action_id, last.heading_gap)
+                continue
             sentences.append(Sentence(len(sentences), page[start + s:start + e], start + s, start + e,
                                       ctx.item, heading, action_id, gap))
     return paragraphs, sentences

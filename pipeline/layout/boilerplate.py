@@ -46,7 +46,8 @@ PROTECTED_RE = re.compile(
 # Lines never taken for a running header however often a page repeats them: table rows, item
 # numbers, headings of the minutes' own ('Decision:', 'Action: RJ/DB'), finished sentences.
 PROTECTED_LINE_RE = re.compile(
-    r"\||^(?:new\s+)?(?:decisions?|actions?|resolved|resolutions?|recommendations?|agreed|update|outcome)\b"
+    r"\||^(?:[•*·▪●◦–-]\s*)?(?:new\s+)?(?:decisions?|actions?|resolved|resolutions?|recommendations?|agreed|update|outcome"
+    r"|due|deadline|owner|lead|target|timescale|responsible)\b"
     r"|^(?:item\s+)?\d{1,3}[a-z]?[.):]\s|[.!?:;]$",
     re.I,
 )

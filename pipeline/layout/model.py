@@ -21,6 +21,9 @@ class Attendee:
     notes: list[str] = field(default_factory=list)  # ['Chair', 'MT', 'Items 3 and 4']
     is_chair: bool = False
     initials: str = ""  # 'LM' (from the name) or as given by the page
+    # Short forms the minutes use for the person: bracketed initials ('RHL') and the computed
+    # initials, so 'Action: RJ/DB' and 'RHL is to check' resolve to this row.
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def surname(self) -> str:
@@ -48,6 +51,7 @@ class ActionUpdateLine:
     text: str
     char_start: int
     char_end: int
+    owner: str = ""  # 'Ms Vane' from 'Action 2025/41 (Ms Vane): discharged.' or an owner column, or ''
 
 
 @dataclass

@@ -4,10 +4,10 @@ table takes is visible as set aside; every offset indexes ``page.text``."""
 from __future__ import annotations
 
 from ..ingest.page import Page
-from .attendance import APOLOGIES_RE, parse_attendance
+from .attendance import APOLOGIES_RE, LIST_START_RE, SEPARATOR_RE, parse_attendance
 from .body import item_heading, parse_body
 from .boilerplate import content_lines
-from .body import HEADING_RE, INLINE_RE, NEW_ACTION_RE
+from .body import HEADING_RE, INLINE_RE, NEW_ACTION_RE, joins_above
 from .header import Header, parse_header
 from .lines import Line
 from .model import ActionUpdateLine, Minutes
@@ -15,7 +15,7 @@ from .roles import LineRole, is_empty_table_row, is_fragment
 from .next_meeting import find_next_meeting
 from .people import strip_bullet
 from .sentences import split_sentences
-from .updates import is_log_item, is_no_actions_due, parse_log_entry, parse_update, parse_update_note
+from .updates import UpdateReader, is_no_actions_due, parse_update_note
 
 _HEADER_LINES_WITHOUT_ATTENDANCE = 6
 
@@ -26,13 +26,14 @@ def parse_minutes(page: Page) -> Minutes:
     text = page.text
     lines, aside = content_lines(text)
     first_item = next((ln.index for ln in lines if item_heading(ln.text)), len(lines))
-    att = parse_attendance(lines[:first_item])
-    if att.start is not None:
-        header = parse_header(lines, att.start, text)
+    att = parse_attendance(lines, first_item)
+    if att.start is not None and att.at_head:
+        header = parse_header(lines, att.start, text, meta=page.meta, source=page.source)
     else:
-        header = parse_header(lines, min(first_item, _HEADER_LINES_WITHOUT_ATTENDANCE), text, claim_region=False)
+        header = parse_header(lines, min(first_item, _HEADER_LINES_WITHOUT_ATTENDANCE), text, claim_region=False,
+                              meta=page.meta, source=page.source)
     used = header.used | att.used
-    body_start = max(used, default=-1) + 1
+    body_start = max(header.used | (att.used if att.at_head else set()), default=-1) + 1
     next_date, next_index = find_next_meeting(lines, header.meeting_date, used)
     if next_index is not None:
         used.add(next_index)
@@ -48,6 +49,7 @@ def parse_minutes(page: Page) -> Minutes:
         give(ln, _header_role(ln, header, att.used))
     body = []
     item = ""
+    updates = UpdateReader(header.title)
     for ln in lines[body_start:]:
         if ln.index == next_index:
             give(ln, "next_meeting")
@@ -61,33 +63,34 @@ def parse_minutes(page: Page) -> Minutes:
         if is_no_actions_due(ln.text):
             give(ln, "update", "no actions due")
             continue
-        aside_role = _set_aside_role(ln.text)
-        if aside_role:
-            give(ln, aside_role)
-            continue
         if item_heading(ln.text):
             item = ln.text
         following = lines[ln.index + 1].text if ln.index + 1 < len(lines) else ""
-        update = parse_update(ln.text) or parse_log_entry(ln.text, is_log_item(item), following)
+        update = updates.read(ln.text, item, following)  # before set-aside: 'Action 12 – closed', log table rows
         if update:
-            action_id, status, due_text = update
-            minutes.updates.append(ActionUpdateLine(action_id, status, due_text, ln.text, ln.start, ln.end))
+            action_id, status, due_text, owner = update
+            minutes.updates.append(ActionUpdateLine(action_id, status, due_text, ln.text, ln.start, ln.end, owner))
             give(ln, "update")
             continue
         note = parse_update_note(ln.text)
         if note and minutes.updates and body_since_update(body, minutes.updates[-1]):
             last = minutes.updates[-1]  # 'Update 18.01.22 – Complete' sets the status of the entry above
             minutes.updates[-1] = ActionUpdateLine(last.action_id, note[0], note[1], text[last.char_start:ln.end],
-                                                   last.char_start, ln.end)
+                                                   last.char_start, ln.end, last.owner)
             give(ln, "update", "status of the entry above")
+            continue
+        aside_role = _set_aside_role(ln.text, following)
+        if aside_role:
+            give(ln, *aside_role)
             continue
         body.append(ln)
         give(ln, "item" if item_heading(ln.text) and not INLINE_RE.match(ln.text) else "body")
     minutes.paragraphs, minutes.sentences = parse_body(body, text, lines[-1].index if lines else -1)
     for ln in body:
         if roles[ln.index].role == "body" and not any(ln.start <= s.char_start < ln.end for s in minutes.sentences):
-            give(ln, "heading")
-    ingest_aside = [LineRole(-1, -1, a.text, a.role, a.where) for a in getattr(page, "set_aside", [])]
+            joined = any(s.char_start < ln.start < s.char_end for s in minutes.sentences)
+            give(ln, "body", "part of the sentence above") if joined else give(ln, "heading")
+    ingest_aside = [LineRole(-1, -1, a.text, a.role, a.where) for a in page.set_aside]
     minutes.lines = ingest_aside + sorted([*roles.values(), *aside], key=lambda r: (r.start, r.end))
     return minutes
 
@@ -105,15 +108,21 @@ def _header_role(ln: Line, header: Header, attendance: set[int]) -> str:
     return "header"
 
 
-def _set_aside_role(text: str) -> str | None:
-    """'fragment' or 'table_row' for a body line that cannot be a sentence, so it never reaches
-    the classifier; headings the body reads as context ('Decision:', 'New action: 9/24') are kept."""
+def _set_aside_role(text: str, following: str = "") -> tuple[str, str] | None:
+    """(role, why) for a body line that cannot be a sentence, so it never reaches the classifier:
+    a fragment, a table row holding no sentence or a table's header row, or a further attendance
+    list in the body ('ALSO PRESENT: ...' of a joint session). Headings the body reads as context
+    ('Decision:', 'New action: 9/24') and lines that complete the sentence above are kept."""
     line = strip_bullet(text)
-    if HEADING_RE.match(line) or NEW_ACTION_RE.match(line) or INLINE_RE.match(line) or item_heading(line):
+    if any(rx.match(line) for rx in (HEADING_RE, NEW_ACTION_RE, INLINE_RE)) or joins_above(line) or item_heading(line):
         return None
+    if "|" in line and SEPARATOR_RE.match(following.strip()):
+        return "table_row", "a table's header row"
     if is_empty_table_row(line):
-        return "table_row"
-    return "fragment" if is_fragment(line) else None
+        return "table_row", ""
+    if LIST_START_RE.match(line):
+        return "attendance_list", "an attendance list after the one read as the attendees"
+    return ("fragment", "") if is_fragment(line) else None
 
 
 def is_apologies_line(text: str) -> bool:

@@ -10,7 +10,8 @@ The roles, decided from the page alone (never from other pages of a batch):
 - ``body`` (sentences the classifier labels) and ``update`` (the status of an earlier action);
 - ``next_meeting``;
 - set aside, never classified: ``fragment`` (too short or no words to be a sentence), ``table_row``
-  (a table row holding no sentence), ``boilerplate`` (site furniture), and whatever ingestion set
+  (a table row holding no sentence, or a header row), ``attendance_list`` (a further list of people
+  in the body), ``boilerplate`` (site furniture), and whatever ingestion set
   aside (``page_furniture``, ``signature``, ``front_matter``, ``code_block``, ``navigation``).
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SET_ASIDE_ROLES = frozenset({"fragment", "table_row", "boilerplate", "page_furniture", "signature",
+SET_ASIDE_ROLES = frozenset({"fragment", "table_row", "attendance_list", "boilerplate", "page_furniture", "signature",
                              "front_matter", "code_block", "navigation"})
 
 
@@ -47,6 +48,8 @@ FURNITURE_RE = re.compile(
     r"^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4})$"
     r"|\bpage\s+\d{1,4}\s+of\s+\d{1,4}\s*$|[–—-]\s*page\s+\d{1,4}\s*$"
     r"|^(?:signed|signature|chair(?:man|person)?|dated?)\b[\s.:]*_{3,}.*$"
+    r"|^signed(?:\s+by)?\s+(?:the\s+)?(?:chair(?:man|person|woman)?|mayor|president|clerk|secretary)\b[\s.:_]*$"
+    r"|^(?:signed|chair(?:man|person)?|date[d]?)\s*[:.]?\s*$"
     r"|^_{4,}[\s_.]*$",
     re.I,
 )
@@ -65,20 +68,31 @@ def is_fragment(text: str) -> bool:
     return len(found) <= 2 and not text.rstrip().endswith(".")
 
 
+# Agenda-title tags: 'Telematics – for decision (Papers)', 'Estates (Paper) (closed)'.
+_AGENDA_TAG_RE = re.compile(
+    r"(?:[–—-]\s*for\s+(?:decision|information|noting|discussion|approval|assurance)\b[^.]*"
+    r"|\((?:papers?|report|verbal(?:\s+update)?|presentation|closed|open|for\s+\w+)\)\s*)$", re.I)
+# Words that make a line in capitals a sentence ('RESOLVED THAT THE REPORT BE NOTED'), not a heading.
+_SHOUTED_VERBS = frozenset("that be is was were will would should shall agreed resolved approved noted to".split())
+
+
 def is_heading_like(text: str) -> bool:
     """A heading or a list of names rather than a sentence: no closing punctuation and every
-    content word capitalised ('Learning Management System Business Case', 'Ann Lee, Bo Chan').
-    A task always has a lower-case verb ('Clerk to write', 'HC to look at this'), so it never
-    reads as one. A line all in capitals counts only up to six content words: minutes written in
-    capitals ('RESOLVED THAT THE REPORT BE NOTED') are sentences."""
+    content word capitalised ('Learning Management System Business Case', 'Ann Lee, Bo Chan'), or an
+    agenda title tagged 'for decision' / '(Paper)'. A task always has a lower-case verb ('Clerk to
+    write', 'HC to look at this'), so it never reads as one. A line in capitals is a sentence when it
+    has a verb or 'that' ('RESOLVED THAT THE REPORT BE NOTED'); bracketed asides are not counted."""
     stripped = text.strip()
     if not stripped or stripped.endswith(_TERMINAL) or "|" in stripped:
         return False
-    content = [w for w in words(stripped) if w.lower() not in _SMALL_WORDS]
+    if _AGENDA_TAG_RE.search(stripped) and len(words(stripped)) <= 14:
+        return True
+    found = words(re.sub(r"\([^()]*\)", " ", stripped))
+    content = [w for w in found if w.lower() not in _SMALL_WORDS]
     if not content or not all(w[0].isupper() for w in content):
         return False
     shouting = all(w.isupper() for w in content if len(w) > 1)
-    return not shouting or len(content) <= 6
+    return not shouting or (len(content) <= 8 and not any(w.lower() in _SHOUTED_VERBS for w in found))
 
 
 def is_furniture(text: str) -> bool:

@@ -15,6 +15,8 @@ _NON_FINAL = frozenset(NON_FINAL_ABBREVIATIONS) | _GENERAL
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9£•])")
 # '2024.Quickly': a full stop glued to a capitalised word (only trusted on the page's last line).
 _GLUED = re.compile(r"(?<=[a-z0-9)])\.(?=[A-Z][a-z])")
+# A list number opening the line ('1.', '2.3.', 'iv.', '(b)') is not a sentence of its own.
+_LIST_MARKER = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(?(?:[ivxlc]{1,6}|[a-z])[.)])$", re.I)
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)+$")  # 'J.', 'U.K.'
 
 
@@ -38,7 +40,8 @@ def _split_line(text: str, start: int, end: int, glued: bool) -> list[tuple[int,
     spans: list[tuple[int, int]] = []
     line = text[start:end]
     cuts = [m.end() for m in _BOUNDARY.finditer(line)
-            if line[m.start()] != "." or _ends_sentence(line, m.start() + 1)]
+            if (line[m.start()] != "." or _ends_sentence(line, m.start() + 1))
+            and not _LIST_MARKER.match(line[:m.end()].strip())]
     if glued:
         cuts += [m.end() for m in _GLUED.finditer(line) if _ends_sentence(line, m.end())]
     prev = 0

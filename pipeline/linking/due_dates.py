@@ -6,6 +6,8 @@ Dates that are not deadlines ('the report, published on 19 July', 'from 2 April'
 Recurrences ('quarterly', 'every six months') carry no date: they are returned as ``recurrence``.
 Relative phrases ('the next meeting', 'within two weeks', 'by the end of March') are worked out
 here from the meeting's date; absolute dates go through :func:`pipeline.dates.parse_date` only.
+A 'Due:' label or the deadline cell of a table row ('task | Owner | Mar-2011 |') is the deadline
+when it holds one, and rules out the sentence's other dates when it says 'ASAP' or 'From May'.
 """
 from __future__ import annotations
 
@@ -51,6 +53,10 @@ NEXT_UNIT_RE = re.compile(r"\bnext\s+(?P<unit>week|month)\b(?!['’]s)", re.I)
 MONTH_RE = re.compile(r"\b(?:(?:early|mid|late)[\s-]+)?" + _MONTH_CAP + r"(?:\s+(?P<yr>(?:19|20)\d\d))?\b"
                       r"(?:\s+(?:[A-Z]{2,6}\s+)?meeting\b)?")
 WEEKDAY_RE = re.compile(r"\b(?P<wd>" + "|".join(w.capitalize() for w in _WEEKDAYS) + r")\b")
+# 'the third week in December 2015': the last day of that week (days 15-21 -> the 21st)
+WEEK_OF_RE = re.compile(r"\b(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+(?:the\s+)?"
+                        + _MONTH_CAP + r"(?:\s+(?P<yr>(?:19|20)\d\d))?\b", re.I)
+_WEEK_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 RECURRENCE_RE = re.compile(
     r"\b(?:on\s+an?\s+)?(?P<adv>quarterly|monthly|weekly|fortnightly|annually|yearly|daily|bi-?monthly|"
@@ -122,6 +128,11 @@ def normalise_due(text: str, meeting_date: date | None, next_meeting_date: date 
     m = END_RE.search(text)
     if m:
         return _end_of(m, meeting_date)
+    m = WEEK_OF_RE.search(text)
+    if m:
+        end = _month_end(_month_number(m["mon"]), int(m["yr"]) if m["yr"] else None, meeting_date)
+        n = _WEEK_ORDINALS.get(m["ord"].lower())
+        return end.replace(day=7 * n) if end and n else end
     m = NEXT_UNIT_RE.search(text)
     if m:
         if not meeting_date:
@@ -202,7 +213,12 @@ _STRONG = re.compile(r"\b(?:by|before|prior\s+to|no\s+later\s+than|not\s+later\s
                      r"in\s+time\s+for|deadline(?:\s+of)?|due(?:\s+(?:on|by|for|date))?|completion\s+date|target\s+date|"
                      r"timescales?|deadline\s+date)\s*[:\-–]?\s*(?:the\s+)?$", re.I)
 _NON_DEADLINE = re.compile(r"\b(?:from|since|until|till|between|as\s+(?:of|at)|effective|dated|of|starting|"
+                           r"ending|ended|"
                            r"commencing|beginning|period|w/c|week\s+commencing)\s*(?:the\s+)?$", re.I)
+_STARTS_NON_DEADLINE = re.compile(r"\s*(?:from|since|until|till|between|starting|commencing|beginning|effective|"
+                                  r"dated|w/c|week\s+commencing)\b", re.I)
+_BY = re.compile(r"(?:by|no\s+later\s+than|not\s+later\s+than)\b", re.I)
+_LABELLED_NON_DEADLINE = re.compile(r"\b(?:dated|since|effective|as\s+of|period)\s*:\s*(?:the\s+)?$", re.I)
 _WEAK = re.compile(r"\b(?P<cue>on|at|for|to|in|within|during|back)\s*(?:the\s+)?$", re.I)
 _PAST_EVENT_WORDS = {
     "published", "held", "started", "commenced", "began", "begun", "launched", "introduced", "received", "issued",
@@ -213,20 +229,25 @@ _PAST_EVENT_WORDS = {
 _TASK_PARTICIPLES = {"asked", "tasked", "requested", "required", "invited", "instructed", "directed", "scheduled",
                      "planned", "expected", "needed", "due", "arranged", "timetabled", "booked", "deferred",
                      "forwarded", "postponed", "moved", "rescheduled", "added"}
+_EVENT_PARTICIPLES = {"scheduled", "planned", "timetabled", "booked"}
+_BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "now", "currently", "provisionally", "tentatively",
+             "also", "already", "still", "then", "re"}  # 're' of 'to be re-scheduled for
 _PAST_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?P<v>[a-z]+(?:ed|en|t))\b", re.I)
 _FUTURE_BE = re.compile(r"\b(?:to|will|shall|should|would|must|is\s+to|are\s+to)\s+be\s*$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|-|–|—|and)\s*$", re.I)
 
 
 def _clause_before(sentence: str, start: int) -> str:
-    """The words before ``start`` in the same clause (cut at ';', ':', '(' or a sentence end)."""
+    """The words before ``start`` in the same clause (cut at ';', ':', '(', a table cell's '|')."""
     before = sentence[:start]
-    cut = max(before.rfind(ch) for ch in ";:(")
+    cut = max(before.rfind(ch) for ch in ";:(|")
     return before[cut + 1:] if cut >= 0 else before
 
 
 def _score(sentence: str, start: int, inherent: bool) -> tuple[int, int]:
     """(score, cue start): 3 strong deadline cue, 2 weak cue, 1 none, 0 not a deadline."""
+    if _LABELLED_NON_DEADLINE.search(sentence[:start]):  # 'accounts dated: 10 June': the clause cut hid the cue
+        return 0, start
     before = _clause_before(sentence, start)
     m = _STRONG.search(before)
     if m:
@@ -241,6 +262,8 @@ def _score(sentence: str, start: int, inherent: bool) -> tuple[int, int]:
         ctx = " ".join(words[:-1] if weak else words)
         if not _FUTURE_BE.search(re.sub(r"\s+\w+$", "", ctx)):
             return 0, start
+    if len(head) >= 2 and head[-1] in _EVENT_PARTICIPLES and head[-2] not in _BE_WORDS:
+        return 0, start  # 'postponing the elections scheduled for May': the date of an event, not a deadline
     recent = " ".join(words[-8:])
     for p in _PAST_PASSIVE.finditer(recent):
         if p["v"].lower() not in _TASK_PARTICIPLES:
@@ -262,10 +285,14 @@ def _spans(sentence: str, meeting: date | None, next_meeting: date | None,
            date_spans: Sequence[tuple[int, int]]) -> list[_Span]:
     found: list[_Span] = []
     for s, e in find_dates(sentence):
+        if _MODAL_MONTH.search(sentence[s:e]):
+            continue  # 'version 1 may be used': a verb, not May
         found.append(_Span(s, e, "absolute", parse_date(sentence[s:e], base=meeting)))
     for kind, rx in (("meeting", NEXT_MEETING_RE), ("duration", DURATION_RE), ("end", END_RE), ("next", NEXT_UNIT_RE),
-                     ("month", MONTH_RE), ("weekday", WEEKDAY_RE)):
+                     ("month", WEEK_OF_RE), ("month", MONTH_RE), ("weekday", WEEKDAY_RE)):
         for m in rx.finditer(sentence):
+            if kind == "month" and _PAIRED_MONTH.search(sentence[max(0, m.start() - 12):m.end() + 12]):
+                continue  # 'the June/July Board': no one month is the deadline
             found.append(_Span(m.start(), m.end(), kind, normalise_due(m.group(), meeting, next_meeting)))
     for s, e in date_spans:
         found.append(_Span(s, e, "ner", normalise_due(sentence[s:e], meeting, next_meeting)))
@@ -276,32 +303,133 @@ def _spans(sentence: str, meeting: date | None, next_meeting: date | None,
     return sorted(kept, key=lambda x: x.start)
 
 
-def find_due(sentence: str, meeting_date: date | None, next_meeting_date: date | None,
-             date_spans: Sequence[tuple[int, int]] = ()) -> Due | None:
-    """The deadline of a decision/action sentence (with its recurrence, if any), a bare recurrence, or None."""
-    spans = _spans(sentence, meeting_date, next_meeting_date, date_spans)
+_MODAL_MONTH = re.compile(r"\b(?:may|march)\b")  # case-sensitive: minutes capitalise months
+_MONTH_WORD = r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_PAIRED_MONTH = re.compile(_MONTH_WORD + r"\s*/\s*" + _MONTH_WORD + r"\b")
+# 'Due: March 2011', 'Deadline: end of June': a label whose words after it are the deadline
+_DUE_LABEL = re.compile(r"(?:^|(?<=[\s.;,)\]]))(?:due(?:\s+date)?|deadline|target\s+date|timescales?|completion\s+date|"
+                        r"by\s+when)\s*:\s*", re.I)
+# A progress cell of an action log ('Complete', 'No action taken yet'): never a deadline or an owner.
+STATUS_CELL = re.compile(r"^\s*(?:complete[d]?|compete|done|closed|open|discharged|in\s+progress|on\s+track|"
+                         r"not\s+started|no\s+action(?:\s+taken)?(?:\s+yet)?|superseded|withdrawn|carried\s+forward|"
+                         r"n/?a)\b", re.I)
+
+
+def table_cells(sentence: str) -> list[tuple[int, int]]:
+    """Cell spans (stripped) of a table row written as 'cell | cell |'; [] when the sentence is not one.
+    Ingestion writes an action log or a right-margin owner column this way."""
+    if "|" not in sentence or not re.search(r"\s\|(?:\s|$)|^\|", sentence):
+        return []
+    cells, pos = [], 0
+    for part in sentence.split("|"):
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        if text:
+            cells.append((pos + lead, pos + lead + len(text)))
+        pos += len(part) + 1
+    return cells if len(cells) > 1 else []
+
+
+def task_cell(sentence: str, cells: list[tuple[int, int]]) -> int:
+    """Index of the cell that holds the task: the one with the most words."""
+    return max(range(len(cells)), key=lambda i: len(sentence[cells[i][0]:cells[i][1]].split()))
+
+
+def _best(sentence: str, meeting: date | None, next_meeting: date | None, date_spans: Sequence[tuple[int, int]],
+          lo: int = 0, hi: int | None = None, labelled: bool = False,
+          not_before: date | None = None) -> tuple[int, int, _Span] | None:
+    """(score, cue start, span) of the likeliest deadline in ``sentence[lo:hi]``. ``labelled``: the
+    words sit under a 'Due:' label or in a deadline cell, so a date needs no cue word of its own."""
+    hi = len(sentence) if hi is None else hi
+    spans = [sp for sp in _spans(sentence, meeting, next_meeting, date_spans) if lo <= sp.start and sp.end <= hi]
     rejected: set[int] = set()
     for i in range(1, len(spans)):  # '1 April to 30 June', 'between 1 and 3 May': a period, not a deadline
-        if _RANGE_JOIN.match(sentence[spans[i - 1].end:spans[i].start]):
-            rejected |= {i - 1, i}
+        join = _RANGE_JOIN.match(sentence[spans[i - 1].end:spans[i].start])
+        if join and (join.group().strip().lower() != "and" or spans[i - 1].kind != "month"):
+            rejected |= {i - 1, i}  # but 'at the April and June meetings': two deadlines, the first counts
+    floor = not_before or meeting
     best: tuple[int, int, _Span] | None = None
     for i, sp in enumerate(spans):
         if i in rejected or sp.value is None:
             continue
-        if meeting_date and sp.value < meeting_date:
+        if floor and sp.value < floor:
+            continue
+        if _STARTS_NON_DEADLINE.match(sentence[sp.start:sp.end]):  # a model DATE span 'From May 2011'
             continue
         inherent = sp.kind in ("meeting", "duration", "end", "next")
-        score, cue = _score(sentence, sp.start, inherent)
+        score, cue = _score(sentence[:hi], sp.start, inherent or labelled)
+        cue = max(cue, lo)
         if sp.kind in ("month", "weekday") and score < 2:
             continue
-        if sp.kind == "absolute" and score == 1 and not meeting_date:
+        if sp.kind == "absolute" and score == 1 and not meeting:
             continue
-        if score and (best is None or score > best[0]):
-            best = (score, cue, sp)
-    rec = find_recurrence(sentence)
+        if score and (best is None or score > best[0]
+                      or (score == best[0] == 3 and _BY.match(sentence, cue) and not _BY.match(sentence, best[1]))):
+            best = (score, cue, sp)  # '… expires before December by 30 April': the later 'by' is the task's
+    return best
+
+
+def _due(sentence: str, best: tuple[int, int, _Span] | None, rec: tuple[str, int, int, str] | None) -> Due | None:
     if best:
         _, cue, sp = best
         return Due(sp.value, sentence[cue:sp.end].strip(), rec[0] if rec else None, cue, sp.end)
     if rec:
         return Due(None, rec[3], rec[0], rec[1], rec[2])
     return None
+
+
+def _dehyphen(text: str) -> str:
+    """'23-Mar', 'Mar-2011' -> '23 Mar', 'Mar 2011' (same length, so offsets hold)."""
+    return re.sub(r"(?<=\d)-(?=[A-Za-z]{3})|(?<=\b[A-Za-z]{3})-(?=\d)", " ", text)
+
+
+def _table_due(sentence: str, cells: list[tuple[int, int]], meeting: date | None,
+               next_meeting: date | None) -> tuple[bool, Due | None]:
+    """(decided, due) for a table row: the first cell after the task that holds a date is the
+    deadline; a year-less one counts from the row's own date cell (when the action was raised).
+    Without a deadline cell, only the task cell's own words can set one."""
+    task = task_cell(sentence, cells)
+    base = meeting
+    for s, e in cells[:task]:
+        raised = parse_date(sentence[s:e]) if re.search(r"(?:19|20)?\d\d\s*$", sentence[s:e]) else None
+        if raised and (meeting is None or raised <= meeting):
+            base = raised
+    flat = _dehyphen(sentence)
+    for s, e in cells[task + 1:]:
+        cell = sentence[s:e]
+        if STATUS_CELL.match(cell):
+            continue
+        best = _best(flat, base, next_meeting, (), lo=s, hi=e, labelled=True, not_before=base)
+        if best:
+            return True, _due(sentence, best, None)
+        if NO_DATE_RE.search(cell) or MONTH_RE.search(cell) or find_dates(cell):
+            return True, None  # 'From May 2011', 'ASAP': the deadline column says there is none
+    ts, te = cells[task]
+    return True, _due(sentence, _best(sentence, meeting, next_meeting, (), lo=ts, hi=te), None)
+
+
+NO_DATE_RE = re.compile(r"\b(?:as\s+soon\s+as\s+(?:possible|practicable)|asap|ongoing|on-going|in\s+due\s+course|"
+                        r"tbc|tbd|to\s+be\s+(?:confirmed|agreed|determined))\b", re.I)
+
+
+def find_due(sentence: str, meeting_date: date | None, next_meeting_date: date | None,
+             date_spans: Sequence[tuple[int, int]] = ()) -> Due | None:
+    """The deadline of a decision/action sentence (with its recurrence, if any), a bare recurrence, or None.
+
+    A deadline cell of a table row, or the words after a 'Due:' label, is the deadline when it
+    has one; where it says 'as soon as possible' or 'from May' the sentence has no due date, even
+    if other dates sit in its text."""
+    rec = find_recurrence(sentence)
+    cells = table_cells(sentence)
+    if cells:
+        _, due = _table_due(sentence, cells, meeting_date, next_meeting_date)
+        return due or _due(sentence, None, rec)
+    label = None
+    for label in _DUE_LABEL.finditer(sentence):
+        pass
+    if label:
+        best = _best(sentence, meeting_date, next_meeting_date, date_spans, lo=label.end(), labelled=True)
+        if best:
+            best = (best[0], max(best[1], label.start()), best[2])
+        return _due(sentence, best, rec)
+    return _due(sentence, _best(sentence, meeting_date, next_meeting_date, date_spans), rec)

@@ -10,6 +10,12 @@ Three steps, each kept simple so it generalises to other forces' minutes:
    '… from X', 'X approved …');
 3. resolve each chosen mention to one attendance row, or keep it as written (collectives, people
    not in the table) — never a guess: ambiguity gives ``None``.
+
+Council, NHS and government minutes add shapes the police boards rarely use: initials ('RHL is to
+check …', 'Action: RJ/DB'), posts with no name ('Clerk to write …', 'the Secretariat'), a body or
+team that opens the action ('Transparency Team to contact …'), an owner column that ingestion
+renders as table cells ('task | Clerk | 30 June |'), and bare-verb parts of a resolution whose
+body is named in the lead-in ('RESOLVED that Cabinet:' / '(a) Agree to …').
 """
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from pipeline.dates import find_dates
+from pipeline.linking.due_dates import MONTH_RE, NO_DATE_RE, STATUS_CELL, table_cells, task_cell
 from pipeline.layout.model import Attendee
 from pipeline.ranks import RANK_RE, canonical, same_rank
 
@@ -61,7 +68,8 @@ _NOT_NAMES = {
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "COMB", "Item",
     "Commitments", "Pledge", "Staff", "Force", "Command", "Unit", "Directorate",
 }
-_RANK_NAME_RE = re.compile(r"(?P<rank>" + RANK_RE.pattern + r")\.?\s+(?P<name>" + _NAME + r"(?:\s+" + _NAME + r")?)")
+_RANK_NAME_RE = re.compile(r"(?P<rank>" + RANK_RE.pattern + r")\.?\s+(?P<name>(?:[A-Z]\.?\s+(?=[A-Z]))*" + _NAME
+                           + r"(?:\s+" + _NAME + r")?)")
 
 # 'the <post>' forms and what they resolve to: a canonical rank, role words, or the chair flag.
 _POSTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -90,10 +98,49 @@ _POST_RE = re.compile(
     r"|\b(?:Chair(?:man|person|woman)?|CFO|DCC|DCO|PCC)\b(?!\s*[-/]?\s*[A-Z][a-z])",
     re.I,
 )
+# Posts that councils, boards and panels name without a person ('the Clerk', 'Secretariat to draft …',
+# 'the Mayor'): kept as written, resolved where one attendance row holds the post.
+_GENERIC_POSTS = ("Town Clerk|Parish Clerk|County Clerk|Committee Clerk|Deputy Clerk|Clerk|Secretariat|Secretary|"
+                  "Treasurer|Deputy Mayor|Mayor|Reeve|Deputy Leader|Leader|Chief Executive(?: Officer)?|"
+                  "Monitoring Officer|Section 151 Officer|Fire Chief|Chief Fire Officer|Vice[- ]Chair(?:man|person)?|"
+                  "Vice[- ]President|President|Director|Administrator|Coordinator|Co-ordinator")
+_GENERIC_POST_RE = re.compile(r"(?:\bthe\s+(?i:" + _GENERIC_POSTS.replace(" ", r"\s+") + r")|\b(?:"
+                              + _GENERIC_POSTS.replace(" ", r"\s+") + r"))\b(?!\s+(?:of|for)\b)(?![-'’]\w)")
+# 'the challenge owner', 'Risk owner'
+_OWNER_ROLE_RE = re.compile(r"(?:\bthe\s+)?\b(?!(?:the|an?|each|every|all|responsible|accountable|sole|joint|its|"
+                            r"their|his|her)\b)[A-Za-z]{3,}\s+owners?\b", re.I)
+# 'each department', 'all forces': the body that must act, as written
+_EACH_BODY_RE = re.compile(r"\b(?:each|every|all)\s+(?:(?:the|of\s+the|[a-z]+)\s+)?(?:departments?|forces?|members|"
+                           r"organisations?|organizations?|teams?|trusts?|councils?|agencies|agency|bodies|body|"
+                           r"partners?|"
+                           r"authorities|authority|directorates?|services?|boards?)\b", re.I)
+# 'the executive team', 'the project board': a body written in lower case
+_LOWER_BODY_RE = re.compile(r"\bthe\s+(?:[a-z][a-z-]+\s+){1,2}(?:team|group|board|panel|committee|unit|department|"
+                            r"directorate|secretariat|office)\b")
+# A body after 'by' in a passive ('to be supplied by the board', 'prepared jointly by the Force and OPCC')
+_AGENT_BODY_RE = re.compile(r"(?<=\bby\s)(?:the\s+)?(?:board|panel|committee|council|cabinet|authority|group|members|"
+                            r"secretariat|force|constabulary|service|executive|trust)\b", re.I)
+# Initialisms that are words or labels, never owners
+_NOT_INITIALS = {
+    "OR", "AND", "TO", "OF", "IN", "ON", "AT", "BY", "IT", "IS", "NO", "AOB", "AGM", "THE", "FOR", "NB", "PS", "UK",
+    "EU", "US", "USA", "TBC", "TBD", "ASAP", "NA", "N/A", "OK", "AM", "PM", "RAG", "KPI", "KPIS", "FAQ", "ID", "IT",
+    "ICT", "HR", "PDF", "HTML", "URL", "CSV", "XML", "API", "Q1", "Q2", "Q3", "Q4", "VAT", "GDPR", "FOI", "MP", "MPS",
+    "BAU", "ROI", "SLA", "MOU", "ToR", "TOR", "WIP", "RE", "CC", "BCC", "ETA", "PPE", "ALL", "NOT", "ANY", "NEW",
+    "NOTE", "ITEM", "LEAD", "DUE", "WHEN", "WHAT", "THIS", "THAT", "WITH", "FROM", "DATE", "TIME", "NONE", "OPEN",
+    "DONE", "TASK", "ALSO", "WILL", "BE", "AS", "IF", "SO", "UP", "WE", "HE", "ME", "MY", "OUR", "ARE", "WAS", "HAS",
+    "YES", "TBA", "APPX", "ANNEX", "PART", "PLAN", "CASE", "RISK", "COST", "FUND", "LIST", "MINS", "AIMS",
+}
+# 'RHL', 'OPCC', and mixed forms with two capitals ('ShEx', 'DfT'); not after 'B-' ('B-APCO')
+_INITIALISM_RE = re.compile(r"(?<![\w])(?<![A-Z0-9]-)(?:[A-Z]{2,4}|(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])(?=\w*[a-z])"
+                            r"[A-Z][A-Za-z]{1,5})(?![\w-])")
+# Verbs after 'X to …' that say what will happen, not who does it ('Work to continue', 'Papers to follow')
+_HAPPEN_VERBS = re.compile(r"^\s+to\s+(?:be|continue|follow|proceed|remain|go|come|take\s+place|happen|stay|run|end|"
+                           r"close|start|begin|apply|include|cover|reflect|show|say|state|reach|arrive)\b", re.I)
 _POST_WORDS = re.compile(r"\b(?:officer|head|director|chief|constable|manager|lead|secretary|treasurer|commander|"
                          r"adviser|advisor|solicitor|controller|superintendent|chair|commissioner|executive)\b", re.I)
 _GENERIC_ROLE_RE = re.compile(
-    r"(?:\bthe\s+)?\b(?:(?:Deputy|Assistant|Interim|Acting)\s+)?(?:Head|Director|Lead)\s+of\s+"
+    r"(?:\bthe\s+)?\b(?:(?:Deputy|Assistant|Interim|Acting|Corporate|Executive|Strategic|Managing|Service)\s+)?"
+    r"(?:Head|Director|Lead|Manager)\s+(?:of|for)\s+"
     r"(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w&’'-]*)*"
     r"|\bStaff\s+Officer\s+to\s+the\s+[A-Z]{2,4}\b"
     r"|(?:\bthe\s+)?\bChief\s+(?:[A-Z]\w+\s+){1,2}Officer\b"
@@ -101,17 +148,24 @@ _GENERIC_ROLE_RE = re.compile(
 _COLLECTIVE_RE = re.compile(
     r"\b(?:all\s+)?chief\s+officers(?:['’]\s+group|\s+group|\s+team)?\b|\bchief\s+officer\s+(?:group|team)\b"
     # the body itself as the one that decided or must act: 'the Panel resolved', 'Members rejected', 'asked members to'
-    r"|(?:(?<![a-z] )|(?<=asked )|(?<=invited )|(?<=tasked ))\b(?:the\s+)?(?:board|panel|committee|authority|group|members|"
+    r"|(?:(?<![a-z] )|(?<=asked )|(?<=invited )|(?<=tasked )|(?<=that ))\b(?:the\s+)?"
+    r"(?:board|panel|committee|authority|"
+    r"group|members|cabinet|council|executive|assembly|commission|forum|"
     r"command\s+team|executive\s+team|(?:senior\s+)?leadership\s+team|management\s+board)\b"
     r"(?=\s+(?:(?:also|then|formally|unanimously)\s+)?(?:to|will|approved|agreed|endorsed|noted|decided|resolved|"
-    r"supported|declined|rejected|ratified|accepted|chose|authori[sz]ed|signed|adopted|requested|deferred|refused)\b)",
+    r"supported|declined|rejected|ratified|accepted|chose|authori[sz]ed|signed|adopted|requested|deferred|refused|"
+    r"recommended|delegated|notes?|agrees?|approves?|endorses?|resolves?|recommends?|requests?|asks?|authori[sz]es?|"
+    r"delegates?|supports?|accepts?|adopts?|receives?|received)\b)",
     re.I,
 )
 _UNIT_NOUNS = ("Operations|Team|Unit|Department|Directorate|Command|Services|Service|Board|Group|Taskforce|"
                "Committee|Office|Section|Branch|Division|Function|Hub|Programme|Partnership|Panel|Centre|Bureau")
 _UNIT_RE = re.compile(
-    r"(?:\bthe\s+)?\b[A-Z][\w&’'-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w&’'-]*)*?\s+(?:" + _UNIT_NOUNS + r")\b"
-    r"(?:\s+(?:Command|Team|Unit))?"
+    r"(?:\bthe\s+)?\b[A-Z][\w&’'-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w&’'-]*)*\s+(?:" + _UNIT_NOUNS + r")\b"
+    r"(?:\s+(?:Command|Team|Unit))?(?:\s+(?i:members|officers|representatives|colleagues|staff)\b)?"
+    # 'Department for Transport', 'Office for National Statistics'
+    r"|(?:\bthe\s+)?\b(?:Department|Ministry|Office|Agency|Commission)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&’'-]*"
+    r"(?:\s+(?:and\s+)?[A-Z][\w&’'-]*)*"
     r"|(?:\bthe\s+)?\b[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*)*\s+(?:team|unit|department|directorate)\b"
 )
 
@@ -123,6 +177,96 @@ def _attendee_initials(a: Attendee) -> str:
     if a.initials:
         return a.initials.upper()
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", a.name)).upper()
+
+
+def _short_forms(a: Attendee) -> set[str]:
+    """Every short form the minutes may use for a person: given initials, bracketed aliases ('RHL'),
+    and computed initials with a double-barrelled surname read both ways ('RH', 'RHL')."""
+    forms = {x.upper().strip() for x in a.aliases if x and x.strip()}
+    forms.add(_attendee_initials(a))
+    words = re.findall(r"[A-Za-z][\w'’]*", a.name)
+    if len(words) > 1:
+        forms.add("".join(w[0] for w in words).upper())
+    return {f for f in forms if len(f) >= 2}
+
+
+def _by_initials(token: str, attendees: Sequence[Attendee]) -> Attendee | None:
+    """The one row whose short forms include ``token`` ('RHL', 'KC'); None when none or several."""
+    key = token.upper()
+    rows = [a for a in attendees if key in _short_forms(a)]
+    return rows[0] if len(rows) == 1 else None
+
+
+# Single words that open a sentence before 'to …' without naming who acts ('Papers to be circulated').
+_NOT_OPENERS = {
+    "it", "this", "that", "there", "these", "those", "they", "he", "she", "we", "you", "i", "work", "paper", "papers",
+    "minutes", "details", "comments", "updates", "update", "options", "plans", "plan", "reports", "report",
+    "proposals", "proposal", "actions", "action", "decisions", "decision", "figures", "results", "notes", "note",
+    "terms", "costs", "funds", "item", "items", "discussion", "consideration", "progress", "feedback", "further",
+    "more", "next", "training", "funding", "recruitment", "guidance", "documents", "data", "information", "agenda",
+    "meetings", "meeting", "invitations", "letters", "letter", "emails", "dates", "date", "arrangements", "issues",
+    "concerns", "questions", "responses", "response", "steps", "matters", "members'", "thanks", "also", "however",
+    # words that open a phrase, not a name: 'In Response to …', 'Subject to …', 'Prior to …'
+    "in", "on", "at", "with", "for", "from", "as", "by", "under", "after", "before", "following", "prior", "due",
+    "subject", "according", "owing", "up", "then", "if", "when", "once", "where", "a", "an", "any", "some", "no",
+}
+_OPENER_PREFIX = re.compile(r"^(?:\s+|<[^>]+>|[-–—•*#>]+|\\?\[[^\]]*\]|\(?[a-z0-9]{1,3}[.)]\s|"
+                            r"(?:new\s+)?actions?\s*[\d/.]*\s*[:\-–—]|owner\s*:)*", re.I)
+_CAP = r"[A-Z][\w&’'.-]*"
+_COLLECTIVE_HEADS = (r"(?i:members|team|group|officers|managers|leads|colleagues|partners|representatives|owners?|"
+                     r"staff|secretariat|councillors)")
+_OPENER_NP = re.compile(
+    r"(?:(?:All|The|Each|Every)\s+)?(?P<np>"
+    r"Representatives?\s+(?:from|of)\s+(?:the\s+)?" + _CAP + r"(?:\s+(?:(?:of|for|and|&)\s+)?" + _CAP + r")*"
+    r"|(?:(?:" + _CAP + r"|board|committee|panel|council|project|programme|working|steering|service|challenge|action|"
+    r"risk|senior|local|task)\s+){0,5}" + _COLLECTIVE_HEADS + r"\b"
+    r"|" + _CAP + r"(?:\s+(?:(?:of|for|and|&)\s+)?" + _CAP + r"){0,5})"
+    r"(?=\s+(?:(?:also|then|jointly|now)\s+)?(?:to\s+[a-z]|is\s+to\b|are\s+to\b|will\b|shall\b|should\b|must\b|"
+    r"would\b|undert(?:ook|akes)\b|(?:has\s+|have\s+)?(?:agreed|offered|volunteered)\s+to\b)"
+    r"|\s+(?:and|&)\s+|\s*/\s*[A-Z])")
+# '… station data [new for Gary Lamb]', '(Owner: Ann Vale)': a name in a closing bracket that says whose it is
+_BRACKET_OWNER_RE = re.compile(r"[\(\[]\s*(?:new\s+)?(?:action\s+)?(?:for|owner|lead)\s*:?\s*(?P<who>" + _CAP
+                               + r"(?:\s+" + _CAP + r"){0,3})\s*[\)\]]\s*\.?\s*$", re.I)
+_ACTIVE_BE = re.compile(r"^\s+to\s+be\s+(?:\w+ly\s+)?(?:involved|engaged|responsible|represented|available)\b", re.I)
+
+
+def _opener(sentence: str, attendees: Sequence[Attendee]) -> _Cand | None:
+    """The noun phrase that opens an action as its doer: 'Transparency Team to contact …',
+    'Board Members to provide …', 'ShEx to provide …', 'Trusts to then commence …'."""
+    start = _OPENER_PREFIX.match(sentence).end()
+    m = _OPENER_NP.match(sentence, start)
+    if not m:
+        return None
+    rest = sentence[m.end():]
+    if _HAPPEN_VERBS.match(rest) and not _ACTIVE_BE.match(rest):
+        return None
+    words = m["np"].split()
+    if len(words) == 1:
+        w = words[0].rstrip(".")
+        if w.lower() in _NOT_OPENERS or not (
+                _INITIALISM_RE.fullmatch(w) or _GENERIC_POST_RE.fullmatch(w) or re.fullmatch(r"[A-Z][a-z]{3,}s", w)
+                or any(w in (a.surname, a.first_name) for a in attendees)):
+            return None
+    elif words[0].lower() in _NOT_OPENERS:
+        return None
+    kind = "person" if len(words) <= 3 and resolve_mention(m.group(), list(attendees)) else "collective"
+    return _Cand(m.start(), m.end(), kind, 3)
+
+
+# First names that are also common words: never read as a person on their own.
+_WORDY_FIRST_NAMES = {"will", "may", "mark", "bill", "grant", "rose", "pat", "sue", "frank", "joy", "hope", "faith",
+                      "art", "dawn", "chase", "ray", "don", "guy", "rich", "june", "april", "august", "summer", "jack",
+                      "bob", "rob", "sky", "amber", "ruby", "victor", "chip", "drew", "gene", "max", "miles", "norman"}
+
+
+def _first_name_rows(attendees: Sequence[Attendee]) -> dict[str, Attendee]:
+    """First names that name one attendee only, and no attendee's surname: 'Paul to write …'."""
+    firsts: dict[str, list[Attendee]] = {}
+    for a in attendees:
+        if a.first_name and len(a.first_name) >= 3 and a.first_name.lower() not in _WORDY_FIRST_NAMES:
+            firsts.setdefault(a.first_name, []).append(a)
+    surnames = {a.surname for a in attendees}
+    return {f: rows[0] for f, rows in firsts.items() if len(rows) == 1 and f not in surnames}
 
 
 def _role_parts(role: str) -> list[str]:
@@ -137,10 +281,21 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[.,;:]+$", "", text)).strip()
 
 
+def _trim(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """An entity span without the brackets and quotes the model sometimes takes in ('Gary Lamb]')."""
+    while start < end and sentence[start] in "[](){}\"'“”‘,;: ":
+        start += 1
+    while end > start and sentence[end - 1] in "[](){}\"“”‘,;: ":
+        end -= 1
+    return start, end
+
+
 def _candidates(sentence: str, attendees: Sequence[Attendee], entities: Sequence[tuple[int, int, str]]) -> list[_Cand]:
     cands: list[_Cand] = []
-    ents = sorted(entities)
+    ents = sorted(_trim(sentence, s, e) + (label,) for s, e, label in entities)
     for i, (s, e, label) in enumerate(ents):
+        if _IMPERATIVE.fullmatch(sentence[s:e]):  # '(b) Agree to …' read as a name by the model
+            continue
         if label == "PERSON":
             prev = ents[i - 1] if i else None
             if prev and prev[2] == "RANK" and not sentence[prev[1]:s].strip(" ."):
@@ -177,10 +332,29 @@ def _candidates(sentence: str, attendees: Sequence[Attendee], entities: Sequence
             r"\b" + re.escape(a.surname) + r"\b"
         for m in re.finditer(rx, sentence):
             cands.append(_Cand(m.start(), m.end(), "person", 4))
-    initials = [_attendee_initials(a) for a in attendees]
-    for m in re.finditer(r"\b[A-Z]{2,3}\b", sentence):
-        if initials.count(m.group()) == 1 and not canonical(m.group()) and m.group().lower() not in _POST_ALIASES:
+    for m in _INITIALISM_RE.finditer(sentence):
+        tok = m.group()
+        if canonical(tok) or tok.lower() in _POST_ALIASES:
+            continue
+        if _by_initials(tok, attendees):
             cands.append(_Cand(m.start(), m.end(), "person", 5))
+        elif tok.upper() not in _NOT_INITIALS:  # not in the table: kept as written ('DfT', 'OPCC', 'HC')
+            cands.append(_Cand(m.start(), m.end(), "initials", 7))
+    for first in _first_name_rows(attendees):
+        for m in re.finditer(r"\b" + re.escape(first) + r"\b(?!\s+[A-Z])", sentence):
+            cands.append(_Cand(m.start(), m.end(), "person", 6))
+    for m in _GENERIC_POST_RE.finditer(sentence):
+        cands.append(_Cand(m.start(), m.end(), "role", 2))
+    for rx, kind in ((_OWNER_ROLE_RE, "role"), (_EACH_BODY_RE, "collective"), (_AGENT_BODY_RE, "collective"),
+                     (_LOWER_BODY_RE, "collective")):
+        for m in rx.finditer(sentence):
+            cands.append(_Cand(m.start(), m.end(), kind, 3))
+    m = _BRACKET_OWNER_RE.search(sentence)
+    if m:
+        cands.append(_Cand(m.start("who"), m.end("who"), "person", 3))
+    opener = _opener(sentence, attendees)
+    if opener:
+        cands.append(opener)
     return _non_overlapping(sentence, cands)
 
 
@@ -233,7 +407,8 @@ _TASK_PATTERNS = [
     # 'asked/requested/tasked/invited X to …', 'requested that X …'
     re.compile(r"\b(?:ask|asks|asked|request|requests|requested|task|tasks|tasked|invite|invites|invited|instructs?|"
                r"instructed|directs?|directed|commissioned|charged|required|encouraged|urged|mandated|"
-               r"call(?:ed)?\s+(?:on|upon)|nominated|appointed|look(?:s|ed)?\s+to)\s+(?:that\s+)?" + _G
+               r"call(?:ed)?\s+(?:on|upon)|nominated|appointed|look(?:s|ed)?\s+to|authori[sz]e[sd]?|empower(?:s|ed)?|"
+               r"permit(?:s|ted)?)\s+(?:that\s+)?" + _G
                + r"(?!\s*['’]s\b)", re.I),
     # 'the action … was assigned to X'
     re.compile(r"\b(?:assigned|allocated|passed|handed)\s+to\s+" + _G, re.I),
@@ -243,10 +418,13 @@ _TASK_PATTERNS = [
                r"awaits?|awaiting)\b[^.;@]*(?:@\d+@[^.;@]*)*?\bfrom\s+" + _G, re.I),
     # 'agreed that X would …'
     re.compile(r"\bthat\s+" + _G + r"\s+(?:should|would|will|shall|must|is\s+to|are\s+to|to|be|take|takes|lead|"
-               r"leads)\b", re.I),
+               r"leads|(?:asks|writes|requests|contacts|arranges|seeks|invites|appoints|instructs|commissions|"
+               r"obtains|purchases|pays|organises|organizes|informs|responds|replies))\b", re.I),
     # 'to be completed by X'
-    re.compile(r"\b(?:to|will|should|would|shall|must|that\b[^@.;]{0,80}?)\s+be\s+\w+(?:\s+(?:[a-z]+|@\d+@)){0,8}?\s+by\s+"
-               + _G, re.I),
+    re.compile(r"\b(?:to|will|should|would|shall|must|that\b[^@.;]{0,80}?)\s+be\s+\w+(?:\s+(?:[a-z]+|@\d+@)){0,8}?"
+               r"\s+by\s+(?:the\s+)?" + _G, re.I),
+    # 'Pineal cyst referral on HC's to-do list'
+    re.compile(r"\b(?:on|to|onto)\s+" + _G + r"['’]s?\s+(?:to[- ]do|action|task)\s+list", re.I),
     # 'RESOLVED: That X report back …', 'That X be asked to …'
     re.compile(r"^\s*that\s+" + _G + r"\s+(?:be\s+)?[a-z]+", re.I),
     # subject: 'X to …', 'X will …', 'X is to …', 'X undertook/agreed to …', 'X was tasked with …'
@@ -257,15 +435,23 @@ _TASK_PATTERNS = [
                r"(?:confirmed|said|stated|advised|indicated)\s+(?:that\s+)?(?:s?he|they)\s+(?:would|will))\b", re.I),
 ]
 _SUBJECT_INDEX = len(_TASK_PATTERNS) - 1
-_TRAILING = re.compile(r"(?:[\(\[]\s*" + _G + r"\s*[\)\]]|[-–—]\s*" + _G.replace("?P<g>", "?P<h>") + r")\s*\.?\s*$")
-_DECISION_VERBS = (r"approved?|approves|agreed?|agrees|endorsed?|endorses|supported|supports?|resolved|decided|"
+# 'X would need to be provided by Y', 'X is to be prepared by Y': X is what is done, not who does it
+_PASSIVE_AFTER = re.compile(r"^\s+(?:(?:need|have|has|needs)\s+to\s+)?be\s+(?:\w+ly\s+)?(?!involved\b|engaged\b|"
+                            r"responsible\b|represented\b|available\b)[a-z][a-z-]*(?:ed|en|t)\b", re.I)
+_TRAILING = re.compile(r"(?:[\(\[]\s*(?:(?:new\s+)?(?:action\s+)?(?:for|owner|lead|by)\s*:?\s*)?" + _G
+                       + r"\s*[\)\]]|[-–—]\s*" + _G.replace("?P<g>", "?P<h>") + r")\s*\.?\s*$", re.I)
+# A label after the task that names its owner: '… paid into. Action: RJ/DB', '… (Owner: Clerk)'
+_OWNER_LABEL = re.compile(r"(?:[.;]\s+|\s)(?:actions?|owners?|lead|responsible|actionee|by\s+whom)\s*[:\-–—]\s*"
+                          + _G + r"\s*\.?\s*$", re.I)
+_DECISION_VERBS = (r"approved?|approves|agreed?|agrees|notes?|endorsed?|endorses|supported|supports?|resolved|decided|"
                    r"ratified|accepted|authori[sz]ed|rejected|declined|signed\s+off|noted|confirmed|determined|"
                    r"delegated|granted|gave|chose|selected|recommended|adopted|upheld|refused|deferred|elected|"
                    r"approval\s+was\s+given")
 _DECISION = re.compile(_G + _CLAUSE + r"\s+(?:(?:has|have|had|also|formally|unanimously|then|duly)\s+)*(?:"
                        + _DECISION_VERBS + r")\b", re.I)
 _DECISION_BY = re.compile(r"\b(?:approved|agreed|endorsed|supported|ratified|accepted|authori[sz]ed|rejected|"
-                          r"signed\s+off|decided|adopted)\s+by\s+" + _G, re.I)
+                          r"signed\s+off|decided|adopted)(?:\s+(?:in\s+principle|formally|fully|unanimously))?\s+by\s+"
+                          r"(?:the\s+)?" + _G, re.I)
 _POSSESSIVE_OBJECT = re.compile(r"^['’]s?\s+(?:\w+\s+){0,2}?(?:proposals?|recommendations?|requests?|papers?|plans?|"
                                 r"reports?|bids?|business\s+case|options?|submissions?|suggestions?|approach)\b", re.I)
 # a mention opening the sentence (or the clause after a fronted phrase) followed by a verb-like word
@@ -312,6 +498,9 @@ def _can_be_subject(skel: str, start: int) -> bool:
 def _select(sentence: str, label: str, cands: list[_Cand]) -> list[int]:
     """Indexes of the responsible mentions, in order; [] when none is named."""
     skel, _ = _skeleton(sentence, cands)
+    m = _OWNER_LABEL.search(skel)
+    if m:
+        return _ids(m["g"])
     for rx in _CARRIER_PATTERNS:
         m = rx.search(skel)
         if m:
@@ -319,7 +508,8 @@ def _select(sentence: str, label: str, cands: list[_Cand]) -> list[int]:
     best: tuple[int, int, list[int]] | None = None  # (group start, pattern rank, ids)
     for rank, rx in enumerate(_TASK_PATTERNS):
         for m in rx.finditer(skel):
-            if rank == _SUBJECT_INDEX and not _can_be_subject(skel, m.start("g")):
+            if rank == _SUBJECT_INDEX and (not _can_be_subject(skel, m.start("g"))
+                                           or _PASSIVE_AFTER.match(skel[m.end():])):
                 continue
             key = (m.start("g"), rank, _ids(m["g"]))
             if best is None or key[:2] < best[:2]:
@@ -397,22 +587,36 @@ def resolve_mention(mention: str, attendees: list[Attendee]) -> Attendee | None:
     if rank and not names:  # 'the ACC': only if one row holds that rank
         rows = [a for a in attendees if same_rank(a.rank, rank)]
         return rows[0] if len(rows) == 1 else None
-    if not rank and len(names) == 1 and re.fullmatch(r"[A-Z]{2,3}", names[0]):
-        rows = [a for a in attendees if _attendee_initials(a) == names[0]]
-        if len(rows) == 1:
-            return rows[0]
-    if not rank:  # a post written out: 'Head of Crime', 'Chief Information Officer'
-        row = _by_role(key, attendees)
+    if len(names) == 1 and _INITIALISM_RE.fullmatch(names[0]):  # 'RHL', 'ACC RJ'
+        row = _by_initials(names[0], attendees)
+        if row:
+            return row
+    if not rank:  # a post written out: 'Head of Crime', 'Chief Information Officer', 'the Clerk'
+        row = _by_role(key, attendees) or _by_post_word(key, attendees)
         if row:
             return row
     if not names:
         return None
+    if not rank and len(names) == 1 and names[0] in _first_name_rows(attendees) \
+            and not any(a.surname.lower() == names[0].lower() for a in attendees):
+        return _first_name_rows(attendees)[names[0]]
     surname, first = names[-1].lower(), (names[0].lower() if len(names) > 1 else "")
     rows = [a for a in attendees if a.surname.lower() == surname]
     if first:
         rows = [a for a in rows if not a.first_name or _same_first(a.first_name.lower(), first)]
-    if len(rows) > 1 and rank:
-        rows = [a for a in rows if same_rank(a.rank, rank) or _rank_core(a.rank) == _rank_core(rank)]
+    if len(rows) > 1 and rank:  # 'County Councillor' is a councillor too: 'Cllr. J. Davies' stays ambiguous
+        rows = [a for a in rows if same_rank(a.rank, rank) or _rank_core(a.rank) == _rank_core(rank)
+                or (a.rank.split() and same_rank(a.rank.split()[-1], rank))]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _by_post_word(key: str, attendees: Sequence[Attendee]) -> Attendee | None:
+    """'the Clerk', 'the Mayor', 'Treasurer': the one row whose title or post ends in those words."""
+    if not _GENERIC_POST_RE.fullmatch(key.title()) and not _GENERIC_POST_RE.fullmatch(key):
+        return None
+    rows = [a for a in attendees if _norm(a.rank) == key
+            or any(p == key or p.endswith(" " + key) for p in _role_parts(a.role))
+            or any(_norm(n) == key for n in a.notes)]
     return rows[0] if len(rows) == 1 else None
 
 
@@ -431,10 +635,58 @@ def _rank_core(rank: str) -> str:
 # API
 
 
+_CELL_SPLIT = re.compile(r"\s*(?:/|,|;|&|\band\b)\s*")
+
+
+def _owner_cell(sentence: str, start: int, end: int, attendees: list[Attendee]) -> list[OwnerMention]:
+    """The owners an owner column's cell names ('Clerk', 'Cllr. P. Harries', 'RJ/DB', 'Finance Team'),
+    or [] when the cell does not read as owners (a date, a status, a note)."""
+    cell = sentence[start:end]
+    if len(cell.split()) > 8 or re.search(r"\d", cell) or STATUS_CELL.match(cell) or NO_DATE_RE.search(cell) \
+            or MONTH_RE.search(cell):
+        return []
+    out, pos = [], start
+    for part in _CELL_SPLIT.split(cell):
+        at = sentence.index(part, pos) if part else pos
+        pos = at + len(part)
+        if not part:
+            continue
+        words = part.rstrip(".").split()
+        attendee = resolve_mention(part, attendees)
+        looks = attendee or _INITIALISM_RE.fullmatch(part) or _RANK_NAME_RE.fullmatch(part) \
+            or _GENERIC_POST_RE.fullmatch(part) or _POST_RE.fullmatch(part) or _UNIT_RE.fullmatch(part) \
+            or _COLLECTIVE_RE.fullmatch(part) \
+            or (2 <= len(words) <= 3 and all(w[:1].isupper() and w.lower() not in _NOT_OPENERS for w in words))
+        if not looks:
+            return []
+        collective = attendee is None and bool(_UNIT_RE.fullmatch(part) or re.search(_COLLECTIVE_HEADS, part))
+        out.append(OwnerMention(part, at, at + len(part), attendee, collective))
+    return out
+
+
+def _table_owners(sentence: str, cells: list[tuple[int, int]], label: str, attendees: list[Attendee],
+                  entities: Sequence[tuple[int, int, str]]) -> list[OwnerMention]:
+    """A table row: the first owner-like cell after the task (or before it) names the owners; else the
+    task's own words."""
+    task = task_cell(sentence, cells)
+    for s, e in cells[task + 1:] + cells[:task][::-1]:  # an owner column after the task, else before it
+        owners = _owner_cell(sentence, s, e, attendees)
+        if owners:
+            return owners
+    ts, te = cells[task]
+    inner = [(s - ts, e - ts, lab) for s, e, lab in entities if ts <= s and e <= te]
+    return [OwnerMention(m.text, m.start + ts, m.end + ts, m.attendee, m.collective)
+            for m in find_owner_mentions(sentence[ts:te], label, attendees, inner)]
+
+
 def find_owner_mentions(sentence: str, label: str, attendees: list[Attendee],
                         entities: Sequence[tuple[int, int, str]] = ()) -> list[OwnerMention]:
     """The responsible mention(s) of a ``decision`` or ``action`` sentence, in order, each resolved
-    against ``attendees`` where it names one row; [] when the sentence names nobody responsible."""
+    against ``attendees`` where it names one row; [] when the sentence names nobody responsible.
+    A table row ('task | Owner | Due |') takes its owners from its owner cell."""
+    cells = table_cells(sentence)
+    if cells:
+        return _table_owners(sentence, cells, label, attendees, entities)
     cands = _candidates(sentence, attendees, entities)
     if not cands:
         return []
@@ -443,7 +695,7 @@ def find_owner_mentions(sentence: str, label: str, attendees: list[Attendee],
         c = cands[i]
         text = c.text(sentence)
         text = re.sub(r"['’]s?$", "", text) if text.endswith(("'s", "’s")) else text
-        collective = c.kind == "collective"
+        collective = c.kind == "collective"  # 'initials' not in the table stay as written, not a body
         attendee = _by_role(text, attendees) if collective else resolve_mention(text, attendees)
         collective = collective and attendee is None   # 'the Committee Clerk' read as a body is a row
         if c.kind == "role" and attendee is None and _COLLECTIVE_RE.fullmatch(text):
@@ -464,3 +716,31 @@ def find_owners(sentence: str, label: str, attendees: list[Attendee],
             seen.add(id(m.attendee))
         out.append(m)
     return out
+
+
+# A resolution's parts written as bare verbs under 'RESOLVED that Cabinet:' ('(a) Agree to submit …',
+# 'Note the report'): the body named in the lead-in is the one deciding.
+_IMPERATIVE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:agree|approve|note|endorse|delegate|authori[sz]e|request|"
+                         r"adopt|accept|confirm|support|reject|defer|recommend|ask|instruct|refer|receive|welcome)s?\b",
+                         re.I)
+_LEAD_IN = re.compile(r"(?:^|[\s.])(?i:resolved|agreed|decided|recommended)\s*[:\-–—]?\s*(?i:that\s+)?"
+                      r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’-]*){0,4})"
+                      r"\s*(?:[:\-–—]|\s+(?i:to|will|should|shall|resolves?|agrees?))?\s*$"
+                      r"|(?:^|[\s.])(?P<who2>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s+"
+                      r"(?i:resolved|agreed|decided)(?:\s+to)?\s*:\s*$")
+
+
+def owners_from_lead_in(sentence: str, lead_ins: Sequence[str], attendees: list[Attendee]) -> list[OwnerMention]:
+    """The deciding body or person of a bare-verb resolution part, from the heading or agenda item
+    it sits under ('RESOLVED that Cabinet:', 'The Committee agreed to:'); [] when there is none.
+    The mention is not in the sentence, so its offsets are (0, 0)."""
+    if not _IMPERATIVE.match(sentence):
+        return []
+    for text in lead_ins:
+        m = _LEAD_IN.search((text or "").strip())
+        if m:
+            who = m["who"] or m["who2"]
+            attendee = resolve_mention(who, attendees)
+            return [OwnerMention(who, 0, 0, attendee, attendee is None)]
+    return []
+

@@ -25,6 +25,7 @@ _DOC_EXTENSIONS = {
     "next_meeting_date": None,  # ISO date string | None
     "owners": None,  # list of OwnerMention dicts, set by minutes_owner_linker
     "due": None,  # Due dict | None, set by minutes_due_dates
+    "item": "",  # the agenda item heading the sentence sits under ('7. RESOLVED that Cabinet:'), when given
 }
 
 
@@ -56,6 +57,11 @@ def sentence_entities(doc: Doc, labels: frozenset[str] | None = None) -> list[tu
 
 def attendees_of(doc: Doc) -> list[Attendee]:
     return [Attendee(**a) for a in doc._.attendees or []]
+
+
+def context_text(doc: Doc) -> str:
+    """The context line in front of the sentence (its heading), '' when none."""
+    return doc.text[:doc._.context_chars].strip()
 
 
 def date_of(value: str | None) -> date | None:

@@ -7,9 +7,9 @@ from dataclasses import asdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.linking.owners import find_owners
-from pipeline.nlp.extensions import (attendees_of, register_extensions, sentence_entities, sentence_label,
-                                     sentence_text)
+from pipeline.linking.owners import find_owners, owners_from_lead_in
+from pipeline.nlp.extensions import (attendees_of, context_text, register_extensions, sentence_entities,
+                                     sentence_label, sentence_text)
 
 register_extensions()
 
@@ -28,7 +28,10 @@ class OwnerLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         label, _ = sentence_label(doc)
-        owners = find_owners(sentence_text(doc), label, attendees_of(doc), sentence_entities(doc, OWNER_LABELS))
+        text, attendees = sentence_text(doc), attendees_of(doc)
+        owners = find_owners(text, label, attendees, sentence_entities(doc, OWNER_LABELS))
+        if not owners and label in ("decision", "action"):  # '(a) Agree to …' under 'RESOLVED that Cabinet:'
+            owners = owners_from_lead_in(text, [context_text(doc), doc._.item or ""], attendees)
         doc._.owners = [asdict(m) for m in owners]
         return doc
 

@@ -39,6 +39,7 @@ def make_sentence_doc(nlp: Language, sentence: Sentence, minutes: Minutes | None
     doc = nlp.make_doc(prefix + sentence.text)
     doc._.context_chars = len(prefix)
     doc._.sentence_index = sentence.index
+    doc._.item = sentence.item
     if minutes is not None:
         doc._.source = minutes.source
         doc._.attendees = [asdict(a) for a in minutes.attendees]

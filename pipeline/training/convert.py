@@ -23,23 +23,32 @@ def record_docs(nlp: Language, rec: dict) -> Iterator[tuple[dict, Doc]]:
     """(gold sentence, training Doc) for each annotated sentence the layout stage also finds."""
     minutes = parse_minutes(Page(f"{rec.get('id', '')}.txt", rec["text"]))
     by_span = {(s.char_start, s.char_end): s for s in minutes.sentences}
-    ents = sorted(rec.get("entities", []))
+    ents = rec.get("entities", [])  # null: the page has no entity annotation (written pages)
     for gold in rec["sentences"]:
         s, e = gold["start"], gold["end"]
         sent = by_span.get((s, e))
         if sent is None:
             continue
         doc = make_sentence_doc(nlp, sent, minutes)
-        off = doc._.context_chars - s
-        spans = [doc.char_span(a + off, b + off, label=lab) for a, b, lab in ents if s <= a and b <= e]
-        doc.ents = filter_spans([sp for sp in spans if sp is not None])
+        if ents is not None:  # else entity annotation stays missing, so the NER learns nothing from it
+            off = doc._.context_chars - s
+            spans = [doc.char_span(a + off, b + off, label=lab) for a, b, lab in sorted(ents) if s <= a and b <= e]
+            doc.ents = filter_spans([sp for sp in spans if sp is not None])
         doc.cats = {lab: float(gold["label"] == lab) for lab in LABELS}
         yield gold, doc
 
 
+def teaches(gold: dict) -> bool:
+    """A sentence the annotation lets be read two ways (approving the previous minutes: a note that
+    may be read as a decision) is left out of training: as a plain note it taught the model that
+    'The revised terms of reference were agreed.' is a note, and spaCy's exclusive classifier takes
+    no half-and-half target. Scoring still accepts either label for it."""
+    return not gold.get("alt_label")
+
+
 def convert(nlp: Language, data_dir: Path, out_dir: Path) -> dict[str, int]:
     """Writes ``train.spacy`` and ``dev.spacy`` into ``out_dir``; returns Docs per split, and how
-    many annotated sentences the layout stage did not find (they are left out)."""
+    many annotated sentences were left out (not found by the layout stage, or two-way; see ``teaches``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     for split in ("train", "dev"):
@@ -47,7 +56,9 @@ def convert(nlp: Language, data_dir: Path, out_dir: Path) -> dict[str, int]:
         n = total = 0
         for rec in read_records(data_dir, split):
             total += len(rec["sentences"])
-            for _, doc in record_docs(nlp, rec):
+            for gold, doc in record_docs(nlp, rec):
+                if split == "train" and not teaches(gold):
+                    continue
                 db.add(doc)
                 n += 1
         db.to_disk(out_dir / f"{split}.spacy")

@@ -1,11 +1,8 @@
 """Accuracy of a pipeline on annotated pages: per-label precision/recall/F1 of the sentence
-classifier (on the gold sentences), and the end-to-end figures of ``score_minutes.py`` (on the
-pages as a user would run them)."""
+classifier (on the gold sentences), and the end-to-end figures of ``pipeline.scoring`` (the
+measures of ``score_minutes.py``, on the pages as a user would run them)."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -14,9 +11,8 @@ from spacy.language import Language
 from pipeline.nlp.extensions import sentence_label
 from pipeline.training.convert import record_docs
 from pipeline.training.data import LABELS, read_records
+from pipeline.scoring import read_gold, score
 from pipeline.training.gold import write_pages_and_gold
-
-DEFAULT_SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "score_minutes.py"
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -56,24 +52,13 @@ def evaluate_sentences(nlp: Language, data_dir: Path, split: str = "dev") -> dic
     return sentence_scores([(g, a, p) for (g, a), p in zip(golds, preds)])
 
 
-def evaluate_pages(nlp: Language, data_dir: Path, split: str = "dev", scorer: Path | None = None) -> dict | None:
-    """Runs extraction over the split's pages and scores the tables with ``score_minutes.py``.
-    Returns None when the scorer is not at hand (it lives in the shared folder, not the repo)."""
+def evaluate_pages(nlp: Language, data_dir: Path, split: str = "dev") -> dict:
+    """Runs extraction over the split's pages and scores the tables against their gold."""
     from pipeline.extract import extract
 
-    scorer = scorer or DEFAULT_SCORER
-    if not scorer.exists():
-        return None
     records = list(read_records(data_dir, split))
     with tempfile.TemporaryDirectory() as tmp:
         pages, gold = write_pages_and_gold(records, Path(tmp))
         out = Path(tmp) / "out"
         extract([pages], out, nlp, warn=lambda m: None)
-        return run_scorer(scorer, [gold], out)
-
-
-def run_scorer(scorer: Path, gold: list[Path], pred: Path) -> dict:
-    with tempfile.NamedTemporaryFile(suffix=".json") as res:
-        subprocess.run([sys.executable, str(scorer), *map(str, gold), "--pred", str(pred), "--json", res.name],
-                       check=True, capture_output=True, text=True)
-        return json.loads(Path(res.name).read_text())
+        return score(read_gold([gold]), out)

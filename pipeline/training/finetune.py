@@ -15,13 +15,17 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 from thinc.api import Config
 
-from pipeline.training.convert import record_docs
+from pipeline.training.convert import record_docs, teaches
 from pipeline.training.data import read_records
 
 FINETUNE_MAX_STEPS = 600
 FINETUNE_LEARN_RATE = 0.0003
 FINETUNE_IMPORTED_SHARE = 0.3
 IMPORTED_LAYOUT = "imported"  # what `minutes import-annotations` writes in each record's 'layout'
+WRITTEN_LAYOUT = "written"  # hand-written pages (training_data/written/, scripts/written_pages.py)
+# Hand-written pages are a few hundred labelled sentences beside ~24,000 generated ones; repeated to
+# this share of the train corpus they teach real minutes' registers without drowning in the generator's.
+WRITTEN_SHARE = 0.35
 
 
 def finetune_config(config: Path, base: Path) -> Config:
@@ -45,13 +49,13 @@ def base_info(base: Path) -> dict:
             "data_hash": mm.get("data_hash"), "data_files": mm.get("data_files")}
 
 
-def upsample_imported(nlp: Language, data_dir: Path, train_spacy: Path, share: float) -> int:
-    """Repeats every imported (analyst-corrected) sentence in the train DocBin until they make up
-    about ``share`` of it, so that a short fine-tuning run sees each correction several times
-    among thousands of old sentences (which stay, so the model does not forget them).
+def upsample(nlp: Language, data_dir: Path, train_spacy: Path, share: float, layout: str = IMPORTED_LAYOUT) -> int:
+    """Repeats every train sentence of ``layout`` (analyst-corrected, or hand-written) in the train
+    DocBin until they make up about ``share`` of it, so that training sees each of them several
+    times among thousands of generated sentences (which stay, so the model does not forget them).
     Returns how many Docs were added."""
-    imported = [doc for rec in read_records(data_dir, "train") if rec.get("layout") == IMPORTED_LAYOUT
-                for _, doc in record_docs(nlp, rec)]
+    imported = [doc for rec in read_records(data_dir, "train") if rec.get("layout") == layout
+                for gold, doc in record_docs(nlp, rec) if teaches(gold)]
     if share <= 0 or not imported:
         return 0
     db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False).from_disk(train_spacy)

@@ -1,8 +1,9 @@
 """Reading annotation tools' exports: Prodigy JSONL, Label Studio JSON, doccano JSONL.
 
 Each reader yields one ``Annotation`` per answered task (rejected, ignored or skipped tasks are
-counted, not yielded) and raises ``ImportError_`` naming the file and line for anything it cannot
-read, so that the importer can stop before it writes anything.
+counted, not yielded). A task it cannot read is an ``AnnotationError`` naming the file and line:
+kept in ``Skipped.bad`` and passed over, so one bad line costs only itself, or, with
+``Skipped(strict=True)``, raised, so that the importer stops before it writes anything.
 """
 from __future__ import annotations
 
@@ -31,12 +32,34 @@ class Annotation:
 
 @dataclass
 class Skipped:
-    """Tasks left out on purpose (rejected, ignored, cancelled, no answer), by reason."""
+    """Tasks left out on purpose (rejected, ignored, cancelled, no answer), by reason, and the
+    tasks that could not be read (``bad``: one message each, naming file and line)."""
 
     reasons: dict[str, int] = field(default_factory=dict)
+    strict: bool = False
+    bad: list[str] = field(default_factory=list)
 
     def add(self, reason: str) -> None:
         self.reasons[reason] = self.reasons.get(reason, 0) + 1
+
+    def failed(self, error: AnnotationError) -> None:
+        """A task that cannot be read: raised when strict, else noted and passed over."""
+        if self.strict:
+            raise error
+        self.bad.append(str(error))
+
+
+def tolerant(tasks: Iterator[tuple[str, object]], read: Callable[[str, object], Annotation | None],
+             skipped: Skipped) -> Iterator[Annotation]:
+    """``read`` each (where, task); a task it rejects goes to ``skipped`` (see ``Skipped.failed``)."""
+    for where, task in tasks:
+        try:
+            ann = read(where, task)
+        except AnnotationError as e:
+            skipped.failed(e)
+            continue
+        if ann is not None:
+            yield ann
 
 
 def sentence_label(value: object, where: str) -> str:
@@ -68,7 +91,7 @@ def _one(labels: list, where: str) -> str:
     return sentence_label(labels[0], where)
 
 
-def _jsonl(path: Path) -> Iterator[tuple[str, dict]]:
+def _jsonl(path: Path, skipped: Skipped) -> Iterator[tuple[str, dict]]:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -76,19 +99,21 @@ def _jsonl(path: Path) -> Iterator[tuple[str, dict]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            raise AnnotationError(f"{where}: not valid JSON ({e.msg})") from None
+            skipped.failed(AnnotationError(f"{where}: not valid JSON ({e.msg})"))
+            continue
         if not isinstance(obj, dict):
-            raise AnnotationError(f"{where}: expected a JSON object")
+            skipped.failed(AnnotationError(f"{where}: expected a JSON object"))
+            continue
         yield where, obj
 
 
 def read_prodigy(path: Path, skipped: Skipped) -> Iterator[Annotation]:
     """``textcat`` choice tasks (``accept`` list) or binary ones (``label``), with ``ner`` spans."""
-    for where, task in _jsonl(path):
+    def one(where: str, task: dict) -> Annotation | None:
         answer = task.get("answer", "accept")
         if answer != "accept":
             skipped.add(str(answer))
-            continue
+            return None
         text = _text(task, where)
         if "options" in task:
             label = _one(task.get("accept") or [], where)
@@ -97,7 +122,9 @@ def read_prodigy(path: Path, skipped: Skipped) -> Iterator[Annotation]:
         else:
             raise AnnotationError(f"{where}: no sentence label (needs 'accept' with 'options', or 'label')")
         ents = [entity(s.get("start"), s.get("end"), s.get("label"), text, where) for s in task.get("spans") or []]
-        yield Annotation(text, label, ents, task.get("meta") or {}, where)
+        return Annotation(text, label, ents, task.get("meta") or {}, where)
+
+    return tolerant(_jsonl(path, skipped), one, skipped)
 
 
 def read_labelstudio(path: Path, skipped: Skipped) -> Iterator[Annotation]:
@@ -110,14 +137,14 @@ def read_labelstudio(path: Path, skipped: Skipped) -> Iterator[Annotation]:
         raise AnnotationError(f"{path}:{e.lineno}: not valid JSON ({e.msg})") from None
     if not isinstance(tasks, list):
         raise AnnotationError(f"{path}: expected a JSON list of tasks (Label Studio's JSON export)")
-    for n, task in enumerate(tasks, start=1):
-        where = f"{path}: task {n}" + (f" (id {task['id']})" if isinstance(task, dict) and "id" in task else "")
+
+    def one(where: str, task: object) -> Annotation | None:
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
             raise AnnotationError(f"{where}: no 'data' object")
         done = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
         if not done:
             skipped.add("no annotation")
-            continue
+            return None
         text = _text(task["data"], where)
         label, ents = None, []
         for res in done[-1].get("result") or []:
@@ -129,13 +156,17 @@ def read_labelstudio(path: Path, skipped: Skipped) -> Iterator[Annotation]:
                          for lab in value.get("labels") or []]
         if label is None:
             raise AnnotationError(f"{where}: no 'choices' result with the sentence label")
-        yield Annotation(text, label, ents, task["data"].get("meta") or {}, where)
+        return Annotation(text, label, ents, task["data"].get("meta") or {}, where)
+
+    located = ((f"{path}: task {n}" + (f" (id {t['id']})" if isinstance(t, dict) and "id" in t else ""), t)
+               for n, t in enumerate(tasks, start=1))
+    return tolerant(located, one, skipped)
 
 
 def read_doccano(path: Path, skipped: Skipped) -> Iterator[Annotation]:
     """JSONL with ``label`` spans ``[start, end, label]`` (or ``entities`` objects) and the
     sentence label in ``cats`` (a list, or a dict of scores) or as a plain string in ``label``."""
-    for where, task in _jsonl(path):
+    def one(where: str, task: dict) -> Annotation:
         text = _text(task, where)
         labels = task.get("label") or []
         spans = [x for x in labels if isinstance(x, list)]
@@ -152,7 +183,9 @@ def read_doccano(path: Path, skipped: Skipped) -> Iterator[Annotation]:
         for e in task.get("entities") or []:
             ents.append(entity(e.get("start_offset"), e.get("end_offset"), e.get("label"), text, where))
         meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
-        yield Annotation(text, _one(cats, where), ents, meta, where)
+        return Annotation(text, _one(cats, where), ents, meta, where)
+
+    return tolerant(_jsonl(path, skipped), one, skipped)
 
 
 READERS: dict[str, Callable[[Path, Skipped], Iterator[Annotation]]] = {

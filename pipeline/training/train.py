@@ -15,7 +15,8 @@ from pipeline.training.data import data_files, data_hash
 from pipeline.training.trf import transformer_overrides
 from pipeline.training.vectors import vector_overrides
 from pipeline.training.finetune import (FINETUNE_IMPORTED_SHARE, FINETUNE_LEARN_RATE, FINETUNE_MAX_STEPS,
-                                        base_info, finetune_config, upsample_imported)
+                                        WRITTEN_LAYOUT, WRITTEN_SHARE, base_info, finetune_config,
+                                        upsample)
 
 
 def _loop_overrides(config: Path, overrides: dict) -> dict:
@@ -46,7 +47,9 @@ def train(config: Path, data_dir: Path, output: Path, *, overrides: dict | None 
         counts = convert(blank_nlp(), data_dir, corpus)
         if imported_share is None:
             imported_share = FINETUNE_IMPORTED_SHARE if base is not None else 0.0
-        counts["imported_repeats"] = upsample_imported(blank_nlp(), data_dir, corpus / "train.spacy", imported_share)
+        counts["written_repeats"] = upsample(blank_nlp(), data_dir, corpus / "train.spacy", WRITTEN_SHARE,
+                                             WRITTEN_LAYOUT)
+        counts["imported_repeats"] = upsample(blank_nlp(), data_dir, corpus / "train.spacy", imported_share)
         overrides = dict(overrides or {})
         if base is None:  # MiniLM from its pip package (static vectors, or the transformer), built here, offline
             overrides = {**vector_overrides(config, data_dir, Path(tmp)), **transformer_overrides(config, Path(tmp)),
