@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: setup run test train evaluate baseline blind bench clean wheel
+.PHONY: setup run test train evaluate baseline blind real fixtures bench clean wheel
 
 $(BIN)/minutes: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,7 @@ test: setup
 # whose contextual states, pooled per word, become the model's static vectors).
 train: setup
 	$(BIN)/python -m pip install -q -e ".[trf]"
+	$(BIN)/python scripts/written_pages.py training_data/written --out training_data/written.jsonl
 	$(BIN)/minutes train --config config.cfg --data training_data --output models/minutes-default
 
 evaluate: setup
@@ -43,7 +44,18 @@ wheel: setup
 	$(BIN)/python -m pip wheel . --no-deps -q -w build/wheel
 	@ls -l build/wheel/*.whl
 
-# The blind test set (training_data/blind_test, never trained on) through the shared scorer.
+# The blind test set (training_data/blind_test, never trained on) through the scorer.
 blind: setup
-	$(BIN)/minutes extract training_data/blind_test/pages --out /tmp/blind-out
-	$(PYTHON) ../shared/score_minutes.py training_data/blind_test/gold.jsonl --pred /tmp/blind-out
+	$(BIN)/minutes extract training_data/blind_test/pages --out /tmp/blind-out -q
+	$(BIN)/minutes score training_data/blind_test/gold.jsonl --pred /tmp/blind-out
+
+# The yardstick: 27 published minutes in ../shared/real (never trained on), through the shared scorer.
+real: setup
+	$(BIN)/minutes extract ../shared/real/inputs --out /tmp/real-out -q
+	$(PYTHON) ../shared/score_minutes.py ../shared/real/gold.jsonl --pred /tmp/real-out
+
+# Our own held-out pages (tests/fixtures/written, never trained on): the gates tests/test_accuracy_gates.py keeps.
+fixtures: setup
+	$(BIN)/python scripts/written_pages.py tests/fixtures/written --gold /tmp/fixtures-gold.jsonl --pages /tmp/fixtures-pages
+	$(BIN)/minutes extract /tmp/fixtures-pages --out /tmp/fixtures-out -q
+	$(BIN)/minutes score /tmp/fixtures-gold.jsonl --pred /tmp/fixtures-out

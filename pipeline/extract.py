@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import stat
 import sys
 import threading
 import time
@@ -28,6 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline.assemble import page_records
 from pipeline.ingest import IngestError, Page, read_page
+from pipeline.ingest.reader import MAX_BYTES, read_bytes, too_big
 from pipeline.ingest.discover import find_inputs
 from pipeline.layout import parse_minutes
 from pipeline.layout.model import Minutes
@@ -35,7 +35,6 @@ from pipeline.records import ErrorRow, PageRecords
 from pipeline.store import OutputStore
 
 Warn = Callable[[str], None]
-MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class Limits:
     """Per-file bounds, so one hostile file is one error row: its size, and the seconds each stage
     of its work (reading and layout; the model) may take. 0 means no limit."""
 
-    max_bytes: int = 50 * MB
+    max_bytes: int = MAX_BYTES
     seconds: float = 600.0
 
 
@@ -90,41 +89,6 @@ def digest(path: Path) -> str | None:
         return h.hexdigest()
     except OSError:
         return None
-
-
-def read_bytes(path: Path, source: str, max_bytes: int = 0) -> bytes:
-    """A regular file's bytes; ``IngestError`` for anything else. Opened without blocking and
-    checked with fstat before a byte is read, so a FIFO put in a file's place never hangs the run."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise IngestError(source, "file not found") from None
-    except PermissionError:
-        raise IngestError(source, "permission denied") from None
-    except OSError as e:
-        raise IngestError(source, f"cannot read file ({e.strerror or e})") from None
-    try:
-        st = os.fstat(fd)
-    finally:
-        os.close(fd)
-    if stat.S_ISDIR(st.st_mode):
-        raise IngestError(source, "is a folder, not a file")
-    if not stat.S_ISREG(st.st_mode):
-        raise IngestError(source, "not a regular file (FIFO, device or socket); skipped unread")
-    if max_bytes and st.st_size > max_bytes:
-        raise IngestError(source, too_big(max_bytes))
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise IngestError(source, "file not found") from None
-    except PermissionError:
-        raise IngestError(source, "permission denied") from None
-    except OSError as e:
-        raise IngestError(source, f"cannot read file ({e.strerror or e})") from None
-
-
-def too_big(max_bytes: int) -> str:
-    return f"file larger than {max_bytes / MB:g} MB; not a page of minutes (--max-file-mb raises the limit)"
 
 
 def read_input(inp: Input, limits: Limits = Limits()) -> Page:

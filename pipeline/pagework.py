@@ -51,7 +51,7 @@ def in_order(inputs: Iterable, submit: Callable[[object, bytes], object], result
              window: int = 64, max_bytes: int = 0) -> Iterator[tuple[object, PageRecords | None, list[ErrorRow]]]:
     """Submit each input's bytes and yield (input, records, errors) in input order, with at most
     ``window`` inputs in flight, so memory stays flat however long the archive."""
-    from pipeline.extract import read_bytes
+    from pipeline.ingest.reader import read_bytes
     from pipeline.ingest import IngestError
 
     in_flight: deque = deque()

@@ -2,12 +2,14 @@
 under a text suffix, a PDF or Word file without its suffix, standard input)."""
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from pathlib import Path
 
 from .docx import docx_page
-from .errors import IngestError
+from .errors import IngestError, os_errors
 from .html import html_page
 from .markdown import MARKDOWN_SUFFIXES, markdown_page
 from .page import Page
@@ -16,7 +18,8 @@ from .text import text_page
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
-MAX_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+MAX_BYTES = 50 * MB
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 
@@ -28,19 +31,27 @@ def _read_stdin(source: str) -> bytes:
     return data
 
 
-def _read_file(path: Path, source: str) -> bytes:
+def too_big(max_bytes: int) -> str:
+    return f"file larger than {max_bytes / MB:g} MB; not a page of minutes (--max-file-mb raises the limit)"
+
+
+def read_bytes(path: Path, source: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes; ``IngestError`` for anything else. Opened without blocking and
+    checked with fstat before a byte is read, so a FIFO put in a file's place never hangs the run."""
+    with os_errors(source):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if not path.exists():
-            raise IngestError(source, "file not found")
-        if path.is_dir():
-            raise IngestError(source, "is a folder, not a file")
-        if path.stat().st_size > MAX_BYTES:
-            raise IngestError(source, f"file larger than {MAX_BYTES // (1024 * 1024)} MB; not a page of minutes")
-        return path.read_bytes()
-    except PermissionError:
-        raise IngestError(source, "permission denied") from None
-    except OSError as exc:
-        raise IngestError(source, f"cannot read file ({exc.strerror or exc})") from None
+        st = os.fstat(fd)
+    finally:
+        os.close(fd)
+    if stat.S_ISDIR(st.st_mode):
+        raise IngestError(source, "is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise IngestError(source, "not a regular file (FIFO, device or socket); skipped unread")
+    if max_bytes and st.st_size > max_bytes:
+        raise IngestError(source, too_big(max_bytes))
+    with os_errors(source):
+        return Path(path).read_bytes()
 
 
 def page_from_bytes(data: bytes, source: str, suffix: str = "") -> Page:
@@ -65,4 +76,4 @@ def read_page(path: Path, source: str) -> Page:
         source = STDIN_SOURCE if source in (STDIN, "") else source
         return page_from_bytes(_read_stdin(source), source)
     path = Path(path)
-    return page_from_bytes(_read_file(path, source), source, path.suffix)
+    return page_from_bytes(read_bytes(path, source), source, path.suffix)
