@@ -82,6 +82,25 @@ def test_a_page_gives_the_same_rows_alone_and_in_its_archive(nlp, tmp_path):
     assert (attendees["source"] == "03-may.txt").sum() == (read(tmp_path / "alone", "attendees")["source"]).size
 
 
+@needs_model
+def test_a_page_gives_the_same_rows_beside_near_copies_of_itself(nlp, tmp_path):
+    """A draft and final of the same minutes (and a re-save) share nearly every line: none of them
+    may lose its actions for it."""
+    text = month_page("May", 2)
+    folder = tmp_path / "copies"
+    write(folder, "final.txt", text)
+    write(folder, "draft.txt", text.replace("fleet replacement plan", "draft fleet replacement plan"))
+    write(folder, "resaved.txt", text + "\n")
+    write(folder, "amended.txt", text.replace("cell 2", "cell 2 and cell 3"))
+    extract([folder], tmp_path / "all", nlp, **quiet)
+    extract([folder / "final.txt"], tmp_path / "alone", nlp, **quiet)
+    for table in ("actions", "decisions", "attendees", "meetings"):
+        together = read(tmp_path / "all", table)
+        mine = together[together["source"] == "final.txt"].reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine, read(tmp_path / "alone", table))
+    assert (read(tmp_path / "all", "actions")["source"] == "draft.txt").sum() >= 3
+
+
 # --- 2. sources are unique ---------------------------------------------------------------------------
 
 @needs_model

@@ -71,16 +71,21 @@ def test_missing_file_raises(tmp_path: Path) -> None:
         read_page(tmp_path / "nope.txt", "nope.txt")
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read any file")
-def test_unreadable_file_raises(tmp_path: Path) -> None:
+def test_unreadable_file_raises(tmp_path: Path, monkeypatch) -> None:
+    """The operating system refusing the file (as root, chmod 0 would not stop the read, so the
+    refusal is made at os.open, where the reader meets it)."""
     f = tmp_path / "locked.txt"
     f.write_text("text")
-    f.chmod(0)
-    try:
-        with pytest.raises(IngestError, match="permission"):
-            read_page(f, "locked.txt")
-    finally:
-        f.chmod(0o644)
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):
+        if Path(path) == f:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(IngestError, match="permission"):
+        read_page(f, "locked.txt")
 
 
 def test_html_drops_furniture_and_renders_tables_and_lists() -> None:

@@ -212,3 +212,25 @@ def test_fixed_width_text_unwrapped_and_page_lines_set_aside(tmp_path: Path) -> 
             "The station reopened after repairs and the crews returned on Monday.") in page.text.splitlines()
     assert "Page 2" not in page.text
     assert [s.role for s in page.set_aside] == ["page_furniture"]
+
+
+def test_markdown_structure_yields_no_items_end_to_end(nlp, tmp_path: Path) -> None:
+    """Front matter, headings, the table and the JSON block give no decision or action; the
+    sentences of the page do, and the front matter's date is the meeting's."""
+    import csv
+
+    from pipeline.extract import extract
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "panel.md").write_text(MARKDOWN, encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out", nlp, warn=lambda m: None)
+
+    def rows(table: str) -> list[dict]:
+        with open(tmp_path / "out" / f"{table}.csv", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    items = [r["text"] for r in rows("decisions") + rows("actions")]
+    assert items and not any(mark in text for text in items for mark in ("#", "|", "{", "---", "**", "<"))
+    assert all(r["text"] not in ("Harbour Safety Panel", "Attendance", "1. Moorings") for r in rows("sentences"))
+    assert rows("meetings")[0]["meeting_date"] == "2031-04-09"
+    assert {r["role"] for r in rows("set_aside")} >= {"front_matter", "code_block"}
