@@ -117,6 +117,12 @@ def test_pdf_borderless_table_becomes_pipe_rows(tmp_path: Path) -> None:
     assert lines[start + 2:start + 5] == ["Supt Ava Quill | Head of Estates |", "Mr Jon Rudd | Treasurer |",
                                           "Dr Lena Okafor | Public Health Adviser |"]
     assert lines[-1] == "The authority approved the revised budget."
+    from pipeline.layout import parse_minutes
+
+    text = "Valley Fire Authority - minutes of 2 June 2031\n" + "".join(f"{n} | {r} |\n" for n, r in rows) \
+        + "The authority approved the revised budget.\n"
+    people = lambda m: [(a.rank, a.name, a.role) for a in m.attendees]  # noqa: E731
+    assert people(parse_minutes(page)) == people(parse_minutes(Page("t.txt", text))) != []
 
 
 def test_pdf_running_header_and_page_numbers_are_set_aside_and_cut_sentence_joined(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Sequence
 
-from pipeline.dates import MONTHS, find_dates, next_occurrence, parse_date
+from pipeline.dates import MONTHS, find_dates, parse_date
 
 
 @dataclass
