@@ -240,3 +240,12 @@ def test_markdown_structure_yields_no_items_end_to_end(nlp, tmp_path: Path) -> N
     assert all(r["text"] not in ("Harbour Safety Panel", "Attendance", "1. Moorings") for r in rows("sentences"))
     assert rows("meetings")[0]["meeting_date"] == "2031-04-09"
     assert {r["role"] for r in rows("set_aside")} >= {"front_matter", "code_block"}
+
+
+def test_every_suffix_a_reader_takes_is_found_in_a_folder(tmp_path: Path) -> None:
+    from pipeline.ingest import iter_inputs
+
+    names = ["a.markdown", "b.md", "c.xhtml", "d.htm", "e.txt", "f.csv"]
+    for name in names:
+        (tmp_path / name).write_text("Board minutes\nThe board met.\n", encoding="utf-8")
+    assert sorted(source for _, source in iter_inputs([tmp_path])) == names[:-1]

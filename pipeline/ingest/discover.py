@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-DEFAULT_PATTERNS = ("*.txt", "*.text", "*.html", "*.htm", "*.md", "*.pdf", "*.docx")
+from .markdown import MARKDOWN_SUFFIXES
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+# Every suffix a reader takes: text, saved web pages, Markdown, PDF and Word.
+DEFAULT_PATTERNS = tuple(f"*{suffix}" for suffix in (".txt", ".text", *sorted(HTML_SUFFIXES),
+                                                     *sorted(MARKDOWN_SUFFIXES), ".pdf", ".docx"))
 STDIN = "-"  # standard input, read once as one page named '<stdin>'
 
 

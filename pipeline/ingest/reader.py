@@ -8,6 +8,7 @@ import stat
 import sys
 from pathlib import Path
 
+from .discover import HTML_SUFFIXES
 from .docx import docx_page
 from .errors import IngestError, os_errors
 from .html import html_page
@@ -16,7 +17,6 @@ from .page import Page
 from .pdf import pdf_page
 from .text import text_page
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 MB = 1024 * 1024
 MAX_BYTES = 50 * MB
