@@ -82,6 +82,8 @@ def test_ingestion_set_aside_is_listed_first() -> None:
 def test_fragments_and_headings() -> None:
     assert is_fragment("AGM") and is_fragment("Accounts?") and is_fragment("12 | 4 |")
     assert not is_fragment("Approved.") and not is_fragment("Clerk to write")
+    assert is_fragment("https://example.org/board/2031-05-14") and is_fragment("(Ruth Ames, Head of Estates)")
+    assert not is_fragment("(a) Agree the revised fees schedule.")
     assert is_heading_like("DEEP DIVE: CUSTODY SUITES") and is_heading_like("Ana Ruiz, Leeward College")
     assert not is_heading_like("HC to look at this") and not is_heading_like("Clerk to write")
     assert not is_heading_like("RESOLVED THAT THE COMMITTEE APPROVES THE REVISED FEES SCHEDULE")

@@ -59,11 +59,16 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+# A line that is only a web or mail address, or only an aside in brackets ('(Chief Officer, Estates)').
+_ADDRESS_OR_ASIDE_RE = re.compile(r"^(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\([^()]*\))[.;,]?$", re.I)
+
+
 def is_fragment(text: str) -> bool:
-    """Too little to be a sentence: no words, or one or two words without a full stop ('AGM',
-    'Accounts?', '2.'); 'Approved.' and 'Agreed.' stay sentences (terse decisions)."""
+    """Too little to be a sentence: no words, one or two words without a full stop ('AGM',
+    'Accounts?', '2.'), or only an address or a bracketed aside; 'Approved.' and 'Agreed.' stay
+    sentences (terse decisions)."""
     found = words(text)
-    if not found:
+    if not found or _ADDRESS_OR_ASIDE_RE.match(text.strip()):
         return True
     return len(found) <= 2 and not text.rstrip().endswith(".")
 
