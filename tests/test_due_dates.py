@@ -130,7 +130,7 @@ def test_not_a_deadline(sentence):
 
 
 @pytest.mark.parametrize("sentence, recurrence", [
-    ("The policy decision to be reviewed on a quarterly basis.", "quarterly"),
+    ("The fleet policy is to be looked at again on a quarterly basis.", "quarterly"),
     ("T/CS Alland to present a quarterly update to chief officers.", "quarterly"),
     ("ACC Wilson to report monthly.", "monthly"),
     ("The policy to be reviewed every six months.", "six-monthly"),

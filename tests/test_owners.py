@@ -188,7 +188,7 @@ def test_person_not_in_table_kept_unresolved(table):
 
 @pytest.mark.parametrize("sentence", [
     "Chief officers requested a review of the health and safety advice for response officers.",
-    "The policy decision to be reviewed on a quarterly basis.",
+    "The fleet policy is to be looked at again on a quarterly basis.",
     "A review of the policy to be completed by the end of March.",
 ])
 def test_no_owner_named(table, sentence):
