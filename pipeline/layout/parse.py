@@ -3,11 +3,12 @@ content lines. Every line ends with one role (``Minutes.lines``, see ``roles.py`
 table takes is visible as set aside; every offset indexes ``page.text``."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..ingest.page import Page
 from .attendance import APOLOGIES_RE, LIST_START_RE, SEPARATOR_RE, parse_attendance
-from .body import item_heading, parse_body
+from .body import HEADING_RE, INLINE_RE, NEW_ACTION_RE, item_heading, joins_above, parse_body
 from .boilerplate import content_lines
-from .body import HEADING_RE, INLINE_RE, NEW_ACTION_RE, joins_above
 from .header import Header, parse_header
 from .lines import Line
 from .model import ActionUpdateLine, Minutes
@@ -86,9 +87,11 @@ def parse_minutes(page: Page) -> Minutes:
         body.append(ln)
         give(ln, "item" if item_heading(ln.text) and not INLINE_RE.match(ln.text) else "body")
     minutes.paragraphs, minutes.sentences = parse_body(body, text, lines[-1].index if lines else -1)
+    starts = [s.char_start for s in minutes.sentences]  # in page order: bisect, not a scan per line
     for ln in body:
-        if roles[ln.index].role == "body" and not any(ln.start <= s.char_start < ln.end for s in minutes.sentences):
-            joined = any(s.char_start < ln.start < s.char_end for s in minutes.sentences)
+        first = bisect_left(starts, ln.start)
+        if roles[ln.index].role == "body" and not (first < len(starts) and starts[first] < ln.end):
+            joined = first > 0 and minutes.sentences[first - 1].char_end > ln.start
             give(ln, "body", "part of the sentence above") if joined else give(ln, "heading")
     ingest_aside = [LineRole(-1, -1, a.text, a.role, a.where) for a in page.set_aside]
     minutes.lines = ingest_aside + sorted([*roles.values(), *aside], key=lambda r: (r.start, r.end))
