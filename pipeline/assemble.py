@@ -1,6 +1,7 @@
 """Turns one parsed page and its analysed sentence Docs into the page's table rows."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Sequence
 
@@ -13,6 +14,30 @@ from pipeline.records import (ActionRow, ActionUpdateRow, AttendeeRow, DecisionR
                               SentenceRow, SetAsideRow)
 
 ITEM_LABELS = ("decision", "action")
+_REPEAT_MIN_WORDS = 8  # 'Agreed.' under two items is two decisions; a long sentence written twice is one
+_LIST_MARK_RE = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[•\-*–·▪●◦])\s+", re.I)
+
+
+def _repeat_key(text: str) -> str:
+    """The words of an item, without its list marker, case or punctuation."""
+    return " ".join(re.findall(r"\w+", _LIST_MARK_RE.sub("", text).lower()))
+
+
+def later_repeats(minutes: Minutes, labels: Sequence[str]) -> dict[int, int]:
+    """{sentence index: index of the last copy} for items written again further down the page:
+    council minutes restate a recommendation in the report, the motion and the resolution, and the
+    table should hold the one the meeting ended with (the last), not three rows of one decision."""
+    last: dict[str, int] = {}
+    for sent, label in zip(minutes.sentences, labels):
+        key = _repeat_key(sent.text)
+        if label in ITEM_LABELS and len(key.split()) >= _REPEAT_MIN_WORDS:
+            last[key] = sent.index
+    repeats = {}
+    for sent, label in zip(minutes.sentences, labels):
+        kept = last.get(_repeat_key(sent.text)) if label in ITEM_LABELS else None
+        if kept is not None and kept != sent.index:
+            repeats[sent.index] = kept
+    return repeats
 
 
 def iso(d: date | None) -> str:
@@ -51,10 +76,18 @@ def page_records(minutes: Minutes, docs: Sequence[Doc]) -> PageRecords:
     decisions: list[DecisionRow] = []
     actions: list[ActionRow] = []
     sentences: list[SentenceRow] = []
-    for sent, doc in zip(minutes.sentences, docs):
-        label, conf = sentence_label(doc)
+    set_aside = [SetAsideRow(src, r.start, r.end, r.role, r.detail, r.text) for r in minutes.lines if r.set_aside]
+    labelled = [sentence_label(doc) for doc in docs]
+    repeats = later_repeats(minutes, [label for label, _ in labelled])
+    for sent, doc, (label, conf) in zip(minutes.sentences, docs, labelled):
         sentences.append(SentenceRow(src, sent.index, sent.char_start, sent.char_end, sent.item, label,
                                      round(conf, 4), sent.text))
+        if sent.index in repeats:
+            kept = minutes.sentences[repeats[sent.index]]
+            set_aside.append(SetAsideRow(src, sent.char_start, sent.char_end, "repeated_item",
+                                         f"{label} written again at character {kept.char_start}; the later one is kept",
+                                         sent.text))
+            continue
         if label not in ITEM_LABELS:
             continue
         common = dict(source=src, meeting_date=mdate, item=sent.item, sentence_index=sent.index,
@@ -76,7 +109,7 @@ def page_records(minutes: Minutes, docs: Sequence[Doc]) -> PageRecords:
                  for a in minutes.attendees]
     meeting = MeetingRow(src, minutes.title, mdate, minutes.venue, iso(minutes.next_meeting_date),
                          len(minutes.attendees), len(decisions), len(actions))
-    set_aside = [SetAsideRow(src, r.start, r.end, r.role, r.detail, r.text) for r in minutes.lines if r.set_aside]
+    set_aside.sort(key=lambda r: (r.char_start, r.char_end))
     return PageRecords([meeting], attendees, decisions, actions, updates, sentences, set_aside)
 
 

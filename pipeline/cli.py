@@ -156,6 +156,9 @@ def train(
                                                    "(default 0.3 with --base, else 0: as they are)."),
     seed: Optional[int] = typer.Option(None, help="Random seed (overrides the config's system.seed). Runs differ by "
                                        "a point or two on dev: train a few and keep the best on dev."),
+    vectors: Optional[Path] = typer.Option(None, help="Static vectors already built (scripts/build_vectors.py), "
+                                           "instead of building them in this run: two runs to join "
+                                           "(scripts/join_models.py) must share one set."),
 ) -> None:
     """Train the pipeline on training_data/ with spaCy's own training, then report dev accuracy."""
     from pipeline.training.train import train as run
@@ -168,6 +171,8 @@ def train(
         overrides["training.optimizer.learn_rate"] = learn_rate
     if seed is not None:
         overrides["system.seed"] = seed
+    if vectors is not None:
+        overrides["paths.vectors"] = str(vectors)
     from pipeline.training.trf import TransformerUnavailable
 
     try:

@@ -52,6 +52,7 @@ def load_model(path: Path | None = None) -> Language:
 
     import pipeline.nlp.due_dates  # noqa: F401  (registers minutes_due_dates)
     import pipeline.nlp.owner_linker  # noqa: F401  (registers minutes_owner_linker)
+    import pipeline.nlp.second_opinion  # noqa: F401  (registers minutes_cats_stash, minutes_cats_average)
     import pipeline.nlp.tokenizer  # noqa: F401  (registers minutes.tokenizer.v1)
 
     path = Path(path) if path else default_model_path()

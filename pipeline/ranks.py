@@ -122,16 +122,22 @@ TITLES: tuple[str, ...] = (
     "Councillor", "Commissioner", "Director", "Reverend", "Professor", "Baroness", "President", "Alderman",
     "Council Member", "Councilmember", "Trustee", "Supervisor", "Alderwoman",
     "Chairman", "Mayor", "Chief", "Judge", "Dame", "Lady", "Lord", "Sir", "Rev", "Hon", "PCSO", "Cllr", "Prof",
+    "DCFO", "ACFO", "CFO", "Deputy Reeve", "Reeve", "Father", "Aunty", "Uncle", "Cr",
 )
+# Fire service ranks written as two letters ('GM Jo Hale', 'WM R Lee'). Two letters are as often
+# someone's initials ('GM to circulate the paper'), so they read as a rank only before a full name.
+SHORT_FIRE_RANKS: tuple[str, ...] = ("AM", "GM", "SM", "WM", "CM")
+_SHORT_FIRE = r"(?:" + "|".join(SHORT_FIRE_RANKS) + r")(?=\s+[A-Z][\w'’\-]*\.?\s+[A-Z])"
 # Plural titles that apply to every name after them: 'Councillors A, B and C'.
 PLURAL_TITLES: dict[str, str] = {
     "councillors": "Councillor", "cllrs": "Cllr", "commissioners": "Commissioner", "directors": "Director",
     "county councillors": "County Councillor", "messrs": "Mr", "aldermen": "Alderman", "drs": "Dr",
     "councilmembers": "Councilmember", "council members": "Council Member", "trustees": "Trustee",
-    "supervisors": "Supervisor",
+    "supervisors": "Supervisor", "crs": "Cr",
 }
 TITLE_AT_START_RE = re.compile(
-    r"^\s*((?:Acting\s+|Interim\s+)?(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TITLES) + r"))\.?\s+")
+    r"^\s*((?:Acting\s+|Interim\s+)?(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in TITLES)
+    + r"|" + _SHORT_FIRE + r"))\.?\s+")
 PLURAL_TITLE_AT_START_RE = re.compile(
     r"^\s*(" + "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in PLURAL_TITLES), key=len, reverse=True))
-    + r")\s+", re.I)
+    + r")(?:\s*:)?\s+", re.I)  # 'Councillors: A, B' as well

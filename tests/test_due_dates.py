@@ -180,3 +180,16 @@ def test_find_due_never_breaks(sentence):
     if d is not None:
         assert 0 <= d.start <= d.end <= len(sentence)
         assert d.date is not None or d.recurrence is not None
+
+
+def test_a_model_date_span_that_took_in_the_due_label_colon_still_gives_the_deadline() -> None:
+    from datetime import date
+
+    from pipeline.linking.due_dates import find_due
+    from pipeline.nlp.due_dates import _trimmed
+
+    text = "Treasurer to send the revised reserves note to members\nDue: April 2026"
+    start = text.index(": April")
+    span = _trimmed(text, start, len(text))
+    assert text[span[0]:span[1]] == "April 2026"
+    assert find_due(text, date(2026, 2, 3), None, [span]).date == date(2026, 4, 30)

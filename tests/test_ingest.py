@@ -159,3 +159,13 @@ def test_html_seed_reads_like_text(tmp_path: Path, seed: Path) -> None:
     assert [(u.action_id, u.status, u.due_text) for u in html_min.updates] == [
         (u.action_id, u.status, u.due_text) for u in text_min.updates]
     assert [s.text for s in html_min.sentences] == [s.text for s in text_min.sentences]
+
+
+def test_a_line_broken_after_re_colon_runs_on_but_a_list_intro_does_not() -> None:
+    from pipeline.ingest.unwrap import join_broken_lines
+
+    text = ("The Chair agreed to send a joint letter to the council, re:\nparking on the estate roads.\n"
+            "The Board agreed:\nthat the fees stay as they are.")
+    assert join_broken_lines(text).splitlines() == [
+        "The Chair agreed to send a joint letter to the council, re: parking on the estate roads.",
+        "The Board agreed:", "that the fees stay as they are."]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 _END_RE = re.compile(r"[.!?:;|]['\"’”)\]]*$")
+_REGARDING_RE = re.compile(r"\b(?:re|viz|ref)[.:]$", re.I)  # 'a press release, re:' runs on: not an intro
 _BULLET_RE = re.compile(r"^(?:[•\-*–·▪●◦]\s|\d{1,3}[a-z]?[.)]\s|\(?[ivx]{1,5}[.)]\s|\([a-z]\)\s|[a-z]\)\s)")
 
 
@@ -21,7 +22,7 @@ def is_structural(line: str) -> bool:
 def continues(line: str, following: str) -> bool:
     """``following`` carries on the sentence ``line`` broke off."""
     a, b = line.strip(), following.strip()
-    if not a or not b or _END_RE.search(a) or is_structural(b) or "|" in a:
+    if not a or not b or (_END_RE.search(a) and not _REGARDING_RE.search(a)) or is_structural(b) or "|" in a:
         return False
     return b[0].islower()
 

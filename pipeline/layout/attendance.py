@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import find_dates
-from ..ranks import RANK_AT_START_RE, TITLE_AT_START_RE
+from ..ranks import PLURAL_TITLE_AT_START_RE, RANK_AT_START_RE, TITLE_AT_START_RE, is_rank
 from .header import HELD_RE
 from .lines import Line
 from .model import Attendee
@@ -36,6 +36,7 @@ APOLOGIES_RE = re.compile(
 # A label opening a block: what kind of people follow it. 'closes': one post ('Minute taker:'),
 # after which an unlabelled line is not more attendance.
 _ATTEND = (r"(?:(?:[A-Z][\w’'\-]*\s+){0,3})?(?:present|in\s+attendance|attendees|attendance|attendace|attending)"
+           r"|(?:[A-Z][\w’'\-]*\s+)?(?:members|councillors|trustees|governors|directors)"
            r"|the\s+following\s+(?:people|members|officers)\s+(?:attended|were\s+present)(?:\s+the\s+meeting)?"
            r"|by\s+invitation|invited|guests?|officials|officers|staff|secretariat|observers?")
 _ABSENT = (r"(?:(?:[A-Z][\w’'\-]*\s+){0,3})?(?:apologies(?:\s+for\s+absence)?|absent|absentees|not\s+present)"
@@ -61,10 +62,25 @@ _CHAIR_RE = re.compile(
     r"|^(?P<presided>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){1,3})\s+(?:presided|chaired\s+the\s+meeting)", re.I)
 _JOINED_RE = re.compile(r"^(?P<who>.+?)\s+(?:joined\s+the\s+meeting|was\s+also\s+(?:present|in\s+attendance))\b")
 _ITEM_START_RE = re.compile(r"^(?:\d{1,3}[a-z]?[.):]?\s+[A-Z]|item\s+\d|ref\s+\d)", re.I)
+# A minute or item code before a heading: 'TC/19 Bus Review', 'EB/25/40 Estates', 'F25/69 Grants',
+# '14/25 Date of next meeting', 'OS 41 Leisure Centres' (letters then a number: not a rank and collar number).
+ITEM_CODE_RE = re.compile(
+    r"^(?:[A-Z]{1,5}\s?/\s?\d{1,4}(?:/\d{1,4})*|[A-Z]{1,4}\d{1,4}(?:/\d{1,4})+|\d{1,4}/\d{1,4}"
+    r"|(?P<letters>[A-Z]{2,5})\s\d{1,4})[a-z]?[.:)]?\s+(?=[A-Z])")
+_GROUP_WORD_RE = re.compile(
+    r"^(?:[A-Z][\w’'\-]*\s+)?(?:members|councillors|trustees|governors|directors)\s*(?:[:\-–—]|$)", re.I)
+# 'Councillors:', 'Bureau:', 'External audit:' over people, inside an attendance cluster: one more block.
+_GROUP_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3})\s*:\s+(?P<rest>\S.*)$")
+# Labels over a topic, not a group of people: 'Decision: Ann Lee', 'Disclosure of interest: Cllr Hale'.
+_NOT_GROUP = re.compile(r"^(?:actions?|decisions?|resolved|resolutions?|owner|due|deadline|update|item|agenda|re"
+                        r"|subject|note|noted|purpose|summary|outcome|status|recommendations?)$"
+                        r"|\b(?:of|for|to|on|in|the|by|from|with|interests?|declarations?|disclosures?|conflicts?"
+                        r"|pecuniary|membership)\b", re.I)
 _BODY_MARK_RE = re.compile(r"^(?:resolved|decision|action)\b|\bresolved\s+that\b", re.I)
 _HEADER_NAME = ("name", "attendee", "member", "officer", "present")
 _HEADER_ROLE = ("role", "title", "position", "department", "post", "representing", "directorate")
 _TITLE_START_RE = re.compile(f"(?:{RANK_AT_START_RE.pattern})|(?:{TITLE_AT_START_RE.pattern})")
+_MEMBERSHIP_REACH = 12  # lines under a 'Membership' heading that still list members, not attendance
 _UNLABELLED_RUN = 3  # person lines in a row that make an attendance list with no label
 _TOP_LINES = 15  # where an unlabelled list may start
 
@@ -146,6 +162,12 @@ def _label(text: str) -> tuple[str, str | None] | None:
         kind = next(k for k in ("attend", "absent", "closes") if m.group(k))
         if kind == "closes" and not (m.group("rest") or "").strip():
             return None  # a bare 'Minutes' or 'Notes' line is a heading, not a label
+        if kind == "closes" and find_dates(m.group("rest")):
+            return None  # 'Minutes – 4 March 2026 – Civic Centre': the meeting's date and venue
+        title = PLURAL_TITLE_AT_START_RE.match(text)
+        rest = (m.group("rest") or "").strip()
+        if kind == "attend" and title and rest and text[title.end(1):].lstrip()[:1] in ":-–—":
+            return kind, f"{title.group(1)} {rest}"  # 'Councillors: A, B': the title goes with the names
         return kind, m.group("rest")
     m = _BARE_PRESENT_RE.match(text)
     if m:
@@ -345,6 +367,20 @@ class _Reader:
             elif modes[c] != "absent" and (person := parse_person(cell)):
                 self.out.attendees.append(person)
 
+    def group_label(self, text: str) -> bool:
+        """'Councillors: A, B', 'Bureau: Dr Jo Hale (Statistician)': a block of people under a label
+        this reader does not list; the first piece must read as a person on its own."""
+        m = _GROUP_LABEL_RE.match(text)
+        if not m or _NOT_GROUP.search(m.group("label")) or find_dates(m.group("rest")):
+            return False
+        pieces = split_people(m.group("rest"))
+        people = people_in(m.group("rest"), labelled=True)
+        if not people or not pieces or not parse_person(plural_title(pieces[0])[1]):
+            return False
+        self.add(people, "attend")
+        self.mode = "attend"
+        return True
+
     def continued(self, text: str) -> bool:
         """A line that goes on with the current block and opens another mid-line:
         'Hale and Ross. Staff present: Chief Lee.'"""
@@ -356,7 +392,11 @@ class _Reader:
 
     def unlabelled_line(self, text: str, unlabelled: bool) -> bool:
         """Take a line with no label as more of the current block; False ends the cluster."""
-        if not self.plain_ok or self.mode == "closed" or _ITEM_START_RE.match(text):
+        if not self.plain_ok or is_item_code(text) or _ITEM_START_RE.match(text):
+            return False
+        if self.group_label(text):
+            return True
+        if self.mode == "closed":
             return False
         if text.isupper() and len(text.split()) > 1:  # 'UNRESTRICTED ITEMS': a heading
             return False
@@ -380,6 +420,22 @@ class _Reader:
         return False
 
 
+def is_item_code(text: str) -> bool:
+    """A line opening with a minute or item code ('TC/19 Bus Review', 'PR/26/13 Pay'): an agenda item heading."""
+    m = ITEM_CODE_RE.match(text)
+    return bool(m) and not (m.group("letters") and is_rank(m.group("letters")))
+
+
+def coded_heading(text: str) -> bool:
+    """'TC/19 Bus Service Review', 'OS 41 Leisure Centres – final report': an item code before a short
+    title that is not a sentence (for the body reader's item headings)."""
+    m = ITEM_CODE_RE.match(text)
+    if not m or not is_item_code(text):
+        return False
+    title = text[m.end():].strip()
+    return 1 <= len(title.split()) <= 14 and not title.endswith((".", ";", ","))
+
+
 def _unlabelled_run(lines: list[Line], i: int) -> bool:
     """Three person lines in a row, each with a role or initials ('Ann Lee (AL) – Treasurer'), under
     no heading of their own ('Membership:' lists members, not who came)."""
@@ -394,12 +450,22 @@ def _unlabelled_run(lines: list[Line], i: int) -> bool:
     return all(len(p) == 1 and (p[0].role or p[0].notes or len(p[0].aliases) > 1) for p in people)
 
 
+def _membership(lines: list[Line], i: int) -> bool:
+    """'Councillors:' or 'Other members:' under a 'Membership' heading is a front sheet's list of
+    the body's members: it opens no attendance by itself."""
+    if not _GROUP_WORD_RE.match(strip_bullet(lines[i].text)):
+        return False
+    above = [clean_markup(ln.text) for ln in lines[max(0, i - _MEMBERSHIP_REACH):i]]
+    return any(re.match(r"^membership\b", a, re.I) for a in above)
+
+
 def _candidates(lines: list[Line], first_item: int):
     """(line index, unlabelled) for each line that may open the attendance, in page order."""
     for ln in lines:
         text = strip_bullet(ln.text)
         label = _label(text)
-        if label and label[0] != "absent" or _is_header(ln.text) or _label_cells(ln.text):
+        if label and label[0] != "absent" and not _membership(lines, ln.index) or _is_header(ln.text) \
+                or _label_cells(ln.text):
             yield ln.index, False
         elif SEPARATOR_RE.match(ln.text) and ln.index > 0 and "|" in lines[ln.index - 1].text:
             yield ln.index - 1, False

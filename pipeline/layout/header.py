@@ -27,7 +27,9 @@ HELD_RE = re.compile(  # a statement of when this meeting was held; the date is 
     r"^(?:here\s+are\s+)?(?:the\s+)?(?:minutes|notes|record)\s+of\s+(?:the\s+|a\s+)?(?:[\w'’\-]+\s+){0,6}?meeting\b"
     r"|^(?:a|the)\s+(?:[\w'’\-]+\s+){0,3}meeting\s+of\s+.{0,100}?\bwas\s+held\b"
     r"|^.{0,100}?\bheld\s+(?:their|its|a|the)\s+(?:[\w\-]+\s+)?meeting\b"
-    r"|^(?:(?:the\s+)?meeting\s+)?held\s+(?:on\s+)?", re.I)
+    r"|^(?:(?:the\s+)?meeting\s+)?held\s+(?:on\s+)?"
+    r"|^(?:minutes|notes)\s*(?::|[-–—]\s)\s*(?=(?:mon|tue|wed|thu|fri|sat|sun|\d))",  # 'Minutes – 4 May 2026 – Hall'
+    re.I)
 UPCOMING_RE = re.compile(r"\bwill\s+be\s+held\b|\bnotice\s+of\s+(?:the\s+)?meeting\b|\bsummon", re.I)
 _PREVIOUS_RE = re.compile(r"\b(?:previous|last|prior)\b", re.I)
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs|hours)?"
@@ -58,7 +60,7 @@ def _after_date(text: str) -> tuple[str, str]:
 
 
 def _venue_from(rest: str) -> str:
-    rest = _TIME_RE.sub("", rest, count=1)
+    rest = _TIME_RE.sub("", rest.lstrip(" ,;–—-"), count=1)
     return re.sub(r"^[\s,;.–-]*(?:(?:at|in)\s+)?", "", rest).strip(" .,;")
 
 

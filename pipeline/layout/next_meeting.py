@@ -18,15 +18,23 @@ from datetime import date
 from ..dates import find_dates, parse_date
 from .lines import Line
 
+# A minute number or item code before the label: '14/25', 'P/25/38', 'F25/69', '12.', '7)'.
+_NUMBER = r"(?:(?:(?i:minute)\s+|[A-Z]{1,4}\s?/?\s?)?\d{1,4}(?:[./]\d{1,4})*[.):]?(?:\s+[-–—])?\s+)?"
+# What the next gathering is called: 'meeting', 'SIG', 'board', 'call' ('Next SIG: 14 May').
+_GATHERING = r"(?:(?i:meeting|session|call|board|committee|council|forum|panel|group)|[A-Z]{2,6})"
 LABEL_RE = re.compile(
-    r"^(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting(?:\s+date)?)"
-    r"\s*(?:[:\-–—]\s*|\s+(?:is|will\s+be)\s+)",
-    re.I,
+    r"^" + _NUMBER + r"(?i:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting"
+    r"|next\s+(?:(?i:[a-z]+)\s+)?" + _GATHERING + r"(?i:\s+date)?)"
+    r"\s*(?:[:\-–—]\s*|\s+(?i:is|will\s+be)\s+)",
 )
-HEADING_RE = re.compile(r"^(?:\d+[.)]?\s*)?(?:date\s+of\s+)?(?:the\s+)?next\s+meeting(?:\s+(?:details|date))?\s*:?$", re.I)
+HEADING_RE = re.compile(
+    r"^" + _NUMBER + r"(?:date\s+of\s+)?(?:the\s+)?next\s+meeting(?:\s+(?:details|date))?\s*:?$", re.I)
 PROSE_RE = re.compile(   # a sentence about the next meeting, anywhere in a line
     r"(?:^|(?<=[.!?;]\s))(?:the\s+)?(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?)?next\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:meeting|session|plenary)\b(?!\s+(?:of\s+)?(?:questions|papers|agenda))", re.I)
+    r"(?:meeting|session|plenary)\b(?!\s+(?:of\s+)?(?:questions|papers|agenda))"
+    r"|(?:^|(?<=[.!?;]\s))next\s+(?:meeting|session|call|board|committee|council|forum|panel|group)\s*:"
+    r"|\bwill\s+next\s+meet\b"
+    r"|\badjourned\b.{0,40}?\bto\s+(?:the\s+)?(?:next\s+)?(?:[a-z]+\s+)?meeting\b", re.I)
 UPCOMING_RE = re.compile(r"\bwill\s+be\s+held\s*:?\s*$|\bnotice\s+of\s+(?:the\s+)?meeting\b", re.I)
 _DATE_LABEL_RE = re.compile(r"^(?:meeting\s+)?date\s*[:\-–]\s*", re.I)
 _LEFTOVER_RE = re.compile(  # what may follow the date on a date-only line: a time or time range, punctuation
@@ -35,7 +43,7 @@ _LEFTOVER_RE = re.compile(  # what may follow the date on a date-only line: a ti
 _NEXT_HEADING_RE = re.compile(r"^(?:\d{1,3}|[A-Z])[.)]\s+[A-Z]")
 _CLOSE_WORDS_RE = re.compile(r"ADJOURN|CLOS(?:E|ING)|SIGNED|CHAIR|DATE|NEXT", re.I)
 _TAIL = 0.5  # a sentence about the next meeting counts from this fraction of the page on
-_MARKUP_RE = re.compile(r"<[^>]+>|[\u200b-\u200d\u2060\ufeff]|\*\*|^#{1,6}\s*")
+_MARKUP_RE = re.compile(r"<[^>]+>|[\u200b-\u200d\u2060\ufeff]|\*\*|^#{1,6}\s*|^[_*](?=\S)|(?<=\S)[_*]$")
 
 
 def is_date_line(text: str) -> bool:
@@ -47,8 +55,11 @@ def is_date_line(text: str) -> bool:
     return not text[:s].strip() and bool(_LEFTOVER_RE.match(text[e:]))
 
 
+_BULLET_RE = re.compile(r"^[•\-*–·▪●◦]\s+")
+
+
 def _clean(text: str) -> str:
-    return _MARKUP_RE.sub("", text).strip()
+    return _BULLET_RE.sub("", _MARKUP_RE.sub("", text).strip())
 
 
 def _after(meeting_date: date | None, d: date | None) -> date | None:

@@ -90,7 +90,10 @@ def parse_minutes(page: Page) -> Minutes:
     starts = [s.char_start for s in minutes.sentences]  # in page order: bisect, not a scan per line
     for ln in body:
         first = bisect_left(starts, ln.start)
-        if roles[ln.index].role == "body" and not (first < len(starts) and starts[first] < ln.end):
+        holds = first < len(starts) and starts[first] < ln.end
+        if roles[ln.index].role == "item" and holds:  # a numbered list line under an intro, read as body
+            give(ln, "body")
+        if roles[ln.index].role == "body" and not holds:
             joined = first > 0 and minutes.sentences[first - 1].char_end > ln.start
             give(ln, "body", "part of the sentence above") if joined else give(ln, "heading")
     ingest_aside = [LineRole(-1, -1, a.text, a.role, a.where) for a in page.set_aside]
@@ -117,6 +120,10 @@ def _set_aside_role(text: str, following: str = "") -> tuple[str, str] | None:
     list in the body ('ALSO PRESENT: ...' of a joint session). Headings the body reads as context
     ('Decision:', 'New action: 9/24') and lines that complete the sentence above are kept."""
     line = strip_bullet(text)
+    inline = INLINE_RE.match(line)
+    rest = line[inline.end():] if inline else ""
+    if inline and rest[:1].islower() and is_fragment(rest) and not joins_above(line):
+        return "fragment", "a label with too little after it to be a sentence ('Action 23/23 - dis', cut off)"
     if any(rx.match(line) for rx in (HEADING_RE, NEW_ACTION_RE, INLINE_RE)) or joins_above(line) or item_heading(line):
         return None
     if "|" in line and SEPARATOR_RE.match(following.strip()):

@@ -8,6 +8,7 @@ rank words ('Deputy Chief Constable') become the canonical abbreviation, with an
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..ranks import (PLURAL_TITLE_AT_START_RE, PLURAL_TITLES, RANK_AT_START_RE, RANKS, TITLE_AT_START_RE,
                      canonical, split_prefix)
@@ -23,9 +24,12 @@ NOTE_RE = re.compile(
 )
 _ABBREV_KEYS = {k.rstrip(".").lower() for k in RANKS}
 _COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.", "Cllr"})
+# Name particles written in lower case ('Rhian ap Gwynfor', 'Jan van der Berg', 'Omar bin Said', 'Aisha al-Amin').
+_PARTICLES = ("de|del|della|der|den|des|van|von|ver|ten|ter|zu|la|le|da|das|dos|di|du|bin|binti|bint|ibn|al|el|ap|ab"
+              "|st")
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z](?:[a-z'’]+|[A-Z]?[a-z'’]+)(?:[-’'][A-Z]?[a-z'’]+)*|[A-Z]\.?|(?:Mc|Mac|O[’']|D[’'])[A-Z][a-z'’]+"
-    r"(?:-[A-Z][a-z'’]+)?|(?:de|van|von|der|den|la|le|da|di|du|bin|al|st)\b)$")
+    r"^(?:[A-Z](?:[a-z'’]+|[A-Z]?[a-z'’]+)(?:[-’'][A-Z]?[a-z'’]+)*|[A-Z]\.?"
+    r"|(?:Mc|Mac|O[’']|[Dd][’']|(?:al|el|bin|ben|abu)-)[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|(?:" + _PARTICLES + r")\b)$")
 _ROLE_SPLIT = re.compile(r"\s*,\s*|\s+[–—-]\s+|\s*:\s+")
 _BULLET_RE = re.compile(r"^[•\-*–·▪●◦]\s+")
 _MARKUP_RE = re.compile(r"<[^>]+>|[\u200b-\u200d\u2060\ufeff]|\*\*|__|(?<![A-Za-z])[*_](?=\S)|(?<=\S)[*_](?![A-Za-z])")
@@ -89,8 +93,18 @@ def is_role_word(word: str) -> bool:
     return w in ROLE_WORDS or w.endswith(("’s", "'s")) or any(p in ROLE_WORDS for p in w.split("-") if p)
 
 
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "Ae", "ß": "ss",
+                      "œ": "oe", "Œ": "Oe", "ı": "i", "þ": "th", "ð": "d"})
+
+
+def _folded(word: str) -> str:
+    """'Rāwiri' -> 'Rawiri', 'Sørensen' -> 'Sorensen': accented names read as names."""
+    plain = unicodedata.normalize("NFKD", word.translate(_FOLD))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
 def _name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and not is_role_word(word)
+    return bool(_NAME_WORD.match(_folded(word))) and not is_role_word(word)
 
 
 def _is_name(name: str, has_rank: bool) -> bool:
@@ -188,6 +202,9 @@ def parse_person(text: str, *, role: str = "", strict: bool = True, title: str =
     elif (t := TITLE_AT_START_RE.match(rest + " ")) and rest[t.end():t.end() + 1][:1].isupper():
         rank = title_words = re.sub(r"\s+", " ", t.group(1))
         rest = (rest + " ")[t.end():].strip()
+        if (t2 := TITLE_AT_START_RE.match(rest + " ")) and rest[t2.end():t2.end() + 1][:1].isupper():
+            rank = title_words = rank + " " + " ".join(t2.group(1).split())  # 'Mayor Cr Ann Lee'
+            rest = (rest + " ")[t2.end():].strip()
     rank = rank or title
     parts = _ROLE_SPLIT.split(rest, maxsplit=1)
     name = parts[0].strip().rstrip(".").strip()
@@ -264,6 +281,17 @@ def _split_initials_run(piece: str) -> list[str]:
     return out
 
 
+def _listed(piece: str) -> list[str]:
+    """'Councillors Ann Lee, Bo Chan and Di Roe' between semicolons: a list of its own when every
+    comma or 'and' part reads as a person ('Ann Lee, Head of Audit' stays one person and a post)."""
+    title, rest = plural_title(piece)
+    parts = _split_top(rest, (",", " and ", " & "))
+    if len(parts) < 2 or any(is_role_word(p.split()[0]) for p in parts[1:]) \
+            or not all(parse_person(p, title=title) for p in parts):
+        return [piece]
+    return [f"{piece[:len(piece) - len(rest)]}{parts[0]}"] + parts[1:]
+
+
 def split_people(text: str) -> list[str]:
     """A 'Present: A, B (Role) and C.' paragraph into one string per person (commas, semicolons
     and a last 'and', never inside brackets). Where semicolons separate the people, commas and
@@ -271,7 +299,7 @@ def split_people(text: str) -> list[str]:
     text = clean_markup(text).strip().rstrip(".;, ")
     if ";" in re.sub(r"\([^()]*\)", "", text):
         pieces = _split_top(text, (";",))
-        pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces]
+        pieces = [q for p in pieces for q in _listed(re.sub(r"^(?:and|&)\s+", "", p))]
     else:
         pieces = _split_top(text, (",", " and ", " & "))
     out: list[str] = []

@@ -719,15 +719,15 @@ def find_owners(sentence: str, label: str, attendees: list[Attendee],
 
 
 # A resolution's parts written as bare verbs under 'RESOLVED that Cabinet:' ('(a) Agree to submit …',
-# 'Note the report'): the body named in the lead-in is the one deciding.
-_IMPERATIVE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:agree|approve|note|endorse|delegate|authori[sz]e|request|"
+# 'Note the report', '(b) to defer …', '(c) that the fees be approved'): the body named in the lead-in decides.
+_IMPERATIVE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:(?:to|that)\s+(?=\w)|agree|approve|note|endorse|delegate|authori[sz]e|request|"
                          r"adopt|accept|confirm|support|reject|defer|recommend|ask|instruct|refer|receive|welcome)s?\b",
                          re.I)
 _LEAD_IN = re.compile(r"(?:^|[\s.])(?i:resolved|agreed|decided|recommended)\s*[:\-–—]?\s*(?i:that\s+)?"
                       r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'’-]*){0,4})"
                       r"\s*(?:[:\-–—]|\s+(?i:to|will|should|shall|resolves?|agrees?))?\s*$"
                       r"|(?:^|[\s.])(?P<who2>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s+"
-                      r"(?i:resolved|agreed|decided)(?:\s+to)?\s*:\s*$")
+                      r"(?i:resolved|agreed|decided)(?:\s+to)?(?:\s+(?i:the\s+following|as\s+follows))?\s*:\s*$")
 
 
 def owners_from_lead_in(sentence: str, lead_ins: Sequence[str], attendees: list[Attendee]) -> list[OwnerMention]:

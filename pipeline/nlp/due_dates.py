@@ -20,10 +20,20 @@ class DueDates:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [(s, e) for s, e, _ in sentence_entities(doc, frozenset({"DATE"}))]
-        due = find_due(sentence_text(doc), date_of(doc._.meeting_date), date_of(doc._.next_meeting_date), spans)
+        text = sentence_text(doc)
+        spans = [_trimmed(text, s, e) for s, e, _ in sentence_entities(doc, frozenset({"DATE"}))]
+        due = find_due(text, date_of(doc._.meeting_date), date_of(doc._.next_meeting_date), spans)
         doc._.due = None if due is None else {**asdict(due), "date": iso_or_none(due.date)}
         return doc
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A model DATE span without the punctuation it sometimes takes in (': March 2011' after 'Due')."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
 
 
 @Language.factory("minutes_due_dates", default_config={})

@@ -22,6 +22,8 @@ from pipeline.nlp.extensions import iso_or_none, register_extensions
 register_extensions()
 
 _NUMBERS = re.compile(r"\s*\b(?:no\.?\s*)?\d+[\w/.-]*", re.I)
+_LEADING_MARKS = re.compile(r"^[\s.:)\-–—]+")  # what a dropped number left: '7. RESOLVED that' -> '. RESOLVED that'
+_CONTEXT_WORDS = 20
 
 
 def context_line(sentence: Sentence) -> str:
@@ -29,8 +31,11 @@ def context_line(sentence: Sentence) -> str:
     the words carry the signal and the numbers are noise."""
     if sentence.heading_gap > 0:
         return ""
-    text = _NUMBERS.sub("", sentence.heading or "").strip()
-    return re.sub(r"\s+", " ", text)
+    text = _NUMBERS.sub("", sentence.heading or "")
+    words = _LEADING_MARKS.sub("", text).split()
+    if len(words) > _CONTEXT_WORDS:  # a long list intro: its opening (who) and its close ('the following:')
+        words = words[:_CONTEXT_WORDS - 7] + ["…"] + words[-6:]
+    return " ".join(words)
 
 
 def make_sentence_doc(nlp: Language, sentence: Sentence, minutes: Minutes | None = None) -> Doc:

@@ -52,8 +52,8 @@ def train(config: Path, data_dir: Path, output: Path, *, overrides: dict | None 
         counts["imported_repeats"] = upsample(blank_nlp(), data_dir, corpus / "train.spacy", imported_share)
         overrides = dict(overrides or {})
         if base is None:  # MiniLM from its pip package (static vectors, or the transformer), built here, offline
-            overrides = {**vector_overrides(config, data_dir, Path(tmp)), **transformer_overrides(config, Path(tmp)),
-                         **overrides}
+            built = {} if "paths.vectors" in overrides else vector_overrides(config, data_dir, Path(tmp))
+            overrides = {**built, **transformer_overrides(config, Path(tmp)), **overrides}
         run_config = config
         if base is not None:
             run_config = Path(tmp) / "finetune.cfg"
