@@ -139,3 +139,14 @@ def test_a_label_cut_off_after_a_word_or_two_is_set_aside_but_owner_lines_still_
     assert roles["Action 23/25 - dis"] == "fragment"
     texts = [s.text for s in minutes.sentences]
     assert "The fleet manager to order two vans.\nAction: JB/KT" in texts and "Agreed" in texts
+
+
+def test_a_by_laws_readings_belong_to_the_motion_that_passes_it() -> None:
+    page = ("7. By-laws\nR2026-051 A. Vance, P. Okoro: That we pass By-law 2026-12, being a by-law to set the tax rates.\n"
+            "Read a first, second and third time and passed this 4th day of May, 2026. Carried.\n"
+            "R2026-052 P. Okoro, A. Vance: That we accept the correspondence.\nCarried.\n")
+    minutes = parse_minutes(Page("bylaw.txt", page))
+    texts = [s.text for s in minutes.sentences]
+    assert texts[0].startswith("R2026-051 A. Vance, P. Okoro: That we pass") and texts[0].endswith("2026. Carried.")
+    assert not any(t.startswith("Read a first") for t in texts)
+    assert texts[1] == "R2026-052 P. Okoro, A. Vance: That we accept the correspondence.\nCarried."

@@ -56,9 +56,14 @@ ATTRIBUTE_RE = re.compile(r"^(?:(?:due(?:\s+date)?|deadline|target(?:\s+date)?|t
                           r"|update(?:\s+(?:at|on)\s+[\w./-]+|\s+[\d./-]+)?(?:\s+[^.:–—]{1,60}?)?\s*[:\-–—])\s*\S", re.I)
 
 
+# The readings of a by-law under the motion that passes it ('Read a first, second and third time and passed
+# this 4th day of May, 2026. Carried.'): the record of that motion, not a sentence of its own.
+READINGS_RE = re.compile(r"^(?:by-?law\s+)?read\s+(?:a|the)\s+(?:first|second|third)\b[^.]{0,60}\btimes?\b", re.I)
+
+
 def joins_above(text: str) -> bool:
-    """A deadline, owner or verdict line that completes the sentence above it."""
-    return bool(ATTRIBUTE_RE.match(text) or VERDICT_RE.match(text))
+    """A deadline, owner or verdict line, or a by-law's readings, that completes the sentence above it."""
+    return bool(ATTRIBUTE_RE.match(text) or VERDICT_RE.match(text) or READINGS_RE.match(text))
 
 
 # A Markdown heading left in a text page ('### Item 2 – Budget'), and a minute number without a dot before a

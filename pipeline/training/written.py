@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.ingest.page import Page
 from pipeline.layout import parse_minutes
-from pipeline.layout.body import ATTRIBUTE_RE, OWNERS_SENTENCE_RE, VERDICT_RE
+from pipeline.layout.body import ATTRIBUTE_RE, OWNERS_SENTENCE_RE, READINGS_RE, VERDICT_RE
 from pipeline.layout.model import Minutes, Sentence
 
 ITEM_LABELS = ("decision", "action")
@@ -130,9 +130,11 @@ def _one_cell(before: str, after: str) -> bool:
 
 
 def _is_attribute(after: str) -> bool:
-    """What the layout joins onto a task: 'Due: March 2025', 'Owner: Clerk', 'Action: KT/LM'."""
-    rest = after.strip()
-    return bool(rest) and any(rx.match(rest) for rx in (ATTRIBUTE_RE, OWNERS_SENTENCE_RE, VERDICT_RE))
+    """What the layout joins onto a task: 'Due: March 2025', 'Owner: Clerk', 'Action: KT/LM', a by-law's
+    readings ('Read a first, second and third time and passed ...')."""
+    lines = [ln.strip() for ln in after.strip().splitlines() if ln.strip()]
+    return bool(lines) and all(any(rx.match(ln) for rx in (ATTRIBUTE_RE, OWNERS_SENTENCE_RE, VERDICT_RE, READINGS_RE))
+                               for ln in lines)
 
 
 def _span_sentences(span: Span, sentences: list[Sentence], text: str) -> tuple[list[Sentence], list[Sentence]]:
