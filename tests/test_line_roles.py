@@ -177,3 +177,12 @@ def test_a_progress_note_joins_its_task() -> None:
     m = parse_minutes(Page("p.txt", text))
     assert [s.text for s in m.sentences] == [
         "KB will reissue the fleet costings.\nUpdate 04.02.26 costings confirmed – Complete"]
+
+
+def test_a_privacy_notice_link_is_site_furniture_but_a_task_about_one_is_minutes() -> None:
+    page = ("Example Board\nMinutes of the meeting held on 3 March 2026\n1. Data protection\n"
+            "The DPO to publish the updated privacy notice on the force website by 30 April.\n"
+            "Read our privacy notice\n")
+    found = dict((text, role) for role, text in roles(page))
+    assert found["The DPO to publish the updated privacy notice on the force website by 30 April."] == "body"
+    assert found["Read our privacy notice"] == "boilerplate"

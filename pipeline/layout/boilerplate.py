@@ -24,7 +24,8 @@ KNOWN_RE = re.compile(
     r"|your feedback (?:helps|will help) us|javascript (?:is )?(?:disabled|required|turned off)"
     r"|back to top|all rights reserved|share this page|print this page|was this page (?:useful|helpful)"
     r"|sign up (?:to|for) (?:our )?(?:newsletter|email)|follow us on|(?:leave|hide|exit) this page"
-    r"|press(?:ing)? (?:the )?esc|quick(?:ly)? exit|something went wrong|please refresh|privacy notice"
+    r"|press(?:ing)? (?:the )?esc|quick(?:ly)? exit|something went wrong|please refresh"
+    r"|^(?:read |view |see )?(?:our |the )?privacy notice\b"  # a link line; 'to publish the privacy notice' is minutes
     r"|cookie choices|(?:use|uses) (?:\w+ )?cookies",
     re.I,
 )
