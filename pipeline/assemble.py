@@ -7,6 +7,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
+from pipeline.layout.body import LIST_ITEM_RE
 from pipeline.layout.model import Attendee, Minutes
 from pipeline.linking.due_dates import normalise_due
 from pipeline.nlp.extensions import iso_or_none, sentence_label
@@ -15,29 +16,21 @@ from pipeline.records import (ActionRow, ActionUpdateRow, AttendeeRow, DecisionR
 
 ITEM_LABELS = ("decision", "action")
 _REPEAT_MIN_WORDS = 8  # 'Agreed.' under two items is two decisions; a long sentence written twice is one
-_LIST_MARK_RE = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[•\-*–·▪●◦])\s+", re.I)
 
 
 def _repeat_key(text: str) -> str:
     """The words of an item, without its list marker, case or punctuation."""
-    return " ".join(re.findall(r"\w+", _LIST_MARK_RE.sub("", text).lower()))
+    return " ".join(re.findall(r"\w+", LIST_ITEM_RE.sub("", text.strip()).lower()))
 
 
 def later_repeats(minutes: Minutes, labels: Sequence[str]) -> dict[int, int]:
     """{sentence index: index of the last copy} for items written again further down the page:
     council minutes restate a recommendation in the report, the motion and the resolution, and the
     table should hold the one the meeting ended with (the last), not three rows of one decision."""
-    last: dict[str, int] = {}
-    for sent, label in zip(minutes.sentences, labels):
-        key = _repeat_key(sent.text)
-        if label in ITEM_LABELS and len(key.split()) >= _REPEAT_MIN_WORDS:
-            last[key] = sent.index
-    repeats = {}
-    for sent, label in zip(minutes.sentences, labels):
-        kept = last.get(_repeat_key(sent.text)) if label in ITEM_LABELS else None
-        if kept is not None and kept != sent.index:
-            repeats[sent.index] = kept
-    return repeats
+    keys = [_repeat_key(sent.text) if label in ITEM_LABELS else "" for sent, label in zip(minutes.sentences, labels)]
+    last = {key: sent.index for sent, key in zip(minutes.sentences, keys) if len(key.split()) >= _REPEAT_MIN_WORDS}
+    return {sent.index: last[key] for sent, key in zip(minutes.sentences, keys)
+            if key in last and last[key] != sent.index}
 
 
 def iso(d: date | None) -> str:

@@ -124,7 +124,7 @@ def _set_aside_role(text: str, following: str = "") -> tuple[str, str] | None:
     rest = line[inline.end():] if inline else ""
     if inline and rest[:1].islower() and is_fragment(rest) and not joins_above(line):
         return "fragment", "a label with too little after it to be a sentence ('Action 23/23 - dis', cut off)"
-    if any(rx.match(line) for rx in (HEADING_RE, NEW_ACTION_RE, INLINE_RE)) or joins_above(line) or item_heading(line):
+    if inline or any(rx.match(line) for rx in (HEADING_RE, NEW_ACTION_RE)) or joins_above(line) or item_heading(line):
         return None
     if "|" in line and SEPARATOR_RE.match(following.strip()):
         return "table_row", "a table's header row"

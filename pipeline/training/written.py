@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.ingest.page import Page
 from pipeline.layout import parse_minutes
-from pipeline.layout.body import ATTRIBUTE_RE, OWNERS_SENTENCE_RE, READINGS_RE, VERDICT_RE
+from pipeline.layout.body import OWNERS_SENTENCE_RE, joins_above
 from pipeline.layout.model import Minutes, Sentence
 
 ITEM_LABELS = ("decision", "action")
@@ -133,8 +133,7 @@ def _is_attribute(after: str) -> bool:
     """What the layout joins onto a task: 'Due: March 2025', 'Owner: Clerk', 'Action: KT/LM', a by-law's
     readings ('Read a first, second and third time and passed ...')."""
     lines = [ln.strip() for ln in after.strip().splitlines() if ln.strip()]
-    return bool(lines) and all(any(rx.match(ln) for rx in (ATTRIBUTE_RE, OWNERS_SENTENCE_RE, VERDICT_RE, READINGS_RE))
-                               for ln in lines)
+    return bool(lines) and all(joins_above(ln) or OWNERS_SENTENCE_RE.match(ln) for ln in lines)
 
 
 def _span_sentences(span: Span, sentences: list[Sentence], text: str) -> tuple[list[Sentence], list[Sentence]]:
