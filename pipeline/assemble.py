@@ -53,7 +53,8 @@ def _owner_columns(doc: Doc) -> dict[str, str]:
     def join(parts: list[str]) -> str:
         return "; ".join(parts) if any(parts) else ""
 
-    return {"owner": join(shown), "owner_rank": join(ranks), "owner_name": join(names), "owner_role": join(roles)}
+    return {"owner": join(shown), "owner_rank": join(ranks), "owner_name": join(names), "owner_role": join(roles),
+            "owner_basis": owners[0].get("basis", "named") if owners else ""}
 
 
 def _due_columns(doc: Doc) -> dict[str, str]:
@@ -101,16 +102,17 @@ def page_records(minutes: Minutes, docs: Sequence[Doc]) -> PageRecords:
                              "; ".join(a.aliases))
                  for a in minutes.attendees]
     meeting = MeetingRow(src, minutes.title, mdate, minutes.venue, iso(minutes.next_meeting_date),
-                         len(minutes.attendees), len(decisions), len(actions))
+                         len(minutes.attendees), len(decisions), len(actions), minutes.body)
     set_aside.sort(key=lambda r: (r.char_start, r.char_end))
     return PageRecords([meeting], attendees, decisions, actions, updates, sentences, set_aside)
 
 
 def sentence_docs(nlp, minutes: Minutes) -> list[Doc]:
     """The unanalysed Doc of each body sentence, carrying what the linkers need."""
-    from pipeline.nlp.sentence_doc import make_sentence_doc
+    from pipeline.nlp.sentence_doc import attendee_rows, make_sentence_doc
 
-    return [make_sentence_doc(nlp, s, minutes) for s in minutes.sentences]
+    rows = attendee_rows(minutes)
+    return [make_sentence_doc(nlp, s, minutes, rows) for s in minutes.sentences]
 
 
 __all__ = ["page_records", "sentence_docs", "iso"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -18,7 +19,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
 DAY_MONTH_RE = re.compile(
-    r"\b" + _WEEKDAY + r"(?:the\s+)?" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.I)
+    r"\b" + _WEEKDAY + r"(?:the\s+)?" + _DAY + r"(?:\s+day)?(?:\s+of)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.I)
 MONTH_DAY_RE = re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b", re.I)
 NUMERIC_RE = re.compile(r"\b(?P<day>[0-3]?\d)[./-](?P<month>[01]?\d)[./-](?P<year>(?:19|20)?\d\d)\b")
 ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d))")
@@ -70,9 +71,21 @@ def parse_date(text: str, *, base: date | None = None, year: int | None = None) 
     return _dateparser(text, base)
 
 
+_MONTH_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _could_be_absolute(text: str) -> bool:
+    """A day, a month and a year must all be written: three numbers, or a month name and two numbers.
+    Bare years ('2026/27'), periods ('28 days') and words never are, and dateparser costs
+    milliseconds per call to say so."""
+    numbers = len(re.findall(r"\d+", text))
+    return numbers >= 3 or (numbers >= 2 and bool(_MONTH_WORD_RE.search(text)))
+
+
+@lru_cache(maxsize=4096)
 def _dateparser(text: str, base: date | None) -> date | None:
     """Fallback for shapes the regexes do not know; only accepts absolute dates."""
-    if not re.search(r"\d", text) or len(text) > 80:
+    if len(text) > 80 or not _could_be_absolute(text):
         return None
     import dateparser  # imported late: it costs half a second at start-up
 

@@ -184,7 +184,7 @@ def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]], batch_size: i
     its analysed sentences (slimmed Docs), holding only the pages in flight. A page index travels
     with each Doc; a page without sentences sends one stand-in Doc so that it keeps its place. A
     page whose sentences take the model over ``seconds`` is cut off and handed back with None."""
-    from pipeline.nlp.sentence_doc import make_sentence_doc
+    from pipeline.nlp.sentence_doc import attendee_rows, make_sentence_doc
 
     waiting: dict[int, tuple[Input, Minutes]] = {}
     cut: set[int] = set()
@@ -199,12 +199,12 @@ def analyse(nlp: Language, pages: Iterable[tuple[Input, Minutes]], batch_size: i
             waiting[n] = (inp, m)
             if not m.sentences:
                 yield stand_in(), n
-            start = time.monotonic()
+            start, rows = time.monotonic(), attendee_rows(m)
             for i, s in enumerate(m.sentences):
                 if seconds and i and time.monotonic() - start > seconds:
                     cut.add(n)
                     break
-                yield make_sentence_doc(nlp, s, m), n
+                yield make_sentence_doc(nlp, s, m, rows), n
 
     current, docs = -1, []
     for doc, n in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):

@@ -15,6 +15,7 @@ class MeetingRow:
     n_attendees: int
     n_decisions: int
     n_actions: int
+    body: str = ""  # the body meeting, read from the top of the page ('Cabinet', 'Audit Committee')
 
 
 @dataclass
@@ -46,6 +47,7 @@ class DecisionRow:
     due_text: str
     recurrence: str
     confidence: float
+    owner_basis: str = ""  # named | lead-in | meeting body (a decision naming nobody: the body meeting made it) | ''
 
 
 @dataclass

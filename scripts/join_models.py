@@ -2,7 +2,8 @@
 """Join two pipelines trained from the same config and vectors (different seeds) into one whose
 sentence label is the average of both classifiers (pipeline/nlp/second_opinion.py): the first
 pipeline keeps its tok2vec, NER and linkers; the second gives its text classifier, with its own copy
-of its tok2vec, as ``textcat_b``.
+of its tok2vec, as ``textcat_b``. The entity ruler, which is not trained, takes its patterns afresh
+from ``pipeline/nlp/rank_patterns.py``, so the joined pipeline has the current rank vocabulary.
 Usage: python scripts/join_models.py FIRST SECOND --out models/minutes-default
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 from pathlib import Path
 
 from pipeline.models import load_model
+from pipeline.nlp.rank_patterns import rank_patterns
 
 
 def join(first: Path, second: Path, out: Path) -> None:
@@ -24,6 +26,9 @@ def join(first: Path, second: Path, out: Path) -> None:
     nlp.add_pipe("minutes_cats_stash", after="textcat")
     nlp.add_pipe("textcat", name="textcat_b", source=other, after="minutes_cats_stash")
     nlp.add_pipe("minutes_cats_average", after="textcat_b")
+    ruler = nlp.get_pipe("entity_ruler")
+    ruler.clear()
+    ruler.add_patterns(rank_patterns())
     info = dict(nlp.meta.get("minutes_miner", {}))
     info["joined"] = {"first": str(first), "second": str(second),
                       "second_seed": (other.meta.get("minutes_miner", {}).get("overrides") or {}).get("system.seed")}

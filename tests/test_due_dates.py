@@ -193,3 +193,20 @@ def test_a_model_date_span_that_took_in_the_due_label_colon_still_gives_the_dead
     span = _trimmed(text, start, len(text))
     assert text[span[0]:span[1]] == "April 2026"
     assert find_due(text, date(2026, 2, 3), None, [span]).date == date(2026, 4, 30)
+
+
+# --- the formal 'Nth day of Month' -----------------------------------------------------------
+
+
+def test_the_day_of_an_act_is_not_a_deadline():
+    """'passed this 4th day of March, 2026' dates the by-law's enactment; with or without the
+    model's DATE span over it, no due date comes of it."""
+    sentence = "That By-law 2026-09 be read a first, second and third time and passed this 4th day of March, 2026."
+    assert find_due(sentence, date(2026, 3, 4), None) is None
+    start = sentence.index("4th")
+    assert find_due(sentence, date(2026, 3, 4), None, [(start, start + len("4th day of March, 2026"))]) is None
+
+
+def test_a_formal_day_of_month_after_a_deadline_cue_is_read_whole():
+    d = find_due("The Treasurer to file the return on or before the 30th day of June, 2026.", date(2026, 3, 4), None)
+    assert d is not None and d.date == date(2026, 6, 30) and d.text.endswith("30th day of June, 2026")

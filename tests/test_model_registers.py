@@ -62,6 +62,20 @@ CASES = [
     ("government", "", "A further workshop pencilled in for the spring.", "note"),
     ("fire", "", "Officers attending: the station commander and the clerk to the board.", "note"),
     ("police", "", "Members welcomed the figures and asked the finance team for a progress report each quarter.", "action"),
+    # advisory panels and standards boards: the body's views and others' recommendations against its own outcome
+    ("advisory", "", "The committee queried whether the draft covered archived datasets.", "note"),
+    ("advisory", "", "Further guidance on versioning will follow from the working group.", "note"),
+    ("advisory", "", "The panel recommended that the address profile be adopted for local registers.", "decision"),
+    ("advisory", "", "The working group's recommendation was to retire the older schema next year.", "note"),
+    ("advisory", "", "Members felt that more evidence on uptake was needed before a decision.", "note"),
+    ("advisory", "", "Rafael to add a worked example of the date format to the proposal.", "action"),
+    # US and Canadian boards' action-summary minutes and motions
+    ("us board", "", "Adopted Resolution 2026-47 approving the bus yard lease.", "decision"),
+    ("us board", "", "Presentation received and filed.", "note"),
+    ("us board", "", "Moved by Director Okafor, seconded by Director Blum, and carried unanimously to approve the following:", "decision"),
+    ("us board", "", "Staff directed to return in April with pricing for the new radios.", "action"),
+    ("us board", "", "Director Wendt gave a report on the state transit association's autumn forum.", "note"),
+    ("government", "", "The department also plans to publish its spending data by the end of the quarter.", "note"),
 ]
 
 # Lines that are not sentences: none may become a decision or an action.

@@ -332,3 +332,18 @@ def test_seed_accuracy_at_least_95_percent():
             due_n += 1
             due_hits += due == g["due"]
     assert owner_hits / owner_n >= 0.95 and due_hits / due_n >= 0.95
+
+
+def test_table_patterns_follow_the_table_not_the_cache():
+    """The per-table pattern cache is keyed on the rows' contents: two tables that share a surname
+    but differ in roles give each sentence the owners of its own table."""
+    from pipeline.layout.model import Attendee
+    from pipeline.linking.owners import find_owners
+
+    first = [Attendee("Cllr", "Rhys Hale", "Chair of Finance"), Attendee("", "Maria Dunn", "Clerk")]
+    second = [Attendee("Cllr", "Rhys Hale", ""), Attendee("", "Tom Dunn", "Head of Estates")]
+    sentence = "The Head of Estates to obtain three quotes for the roof."
+    assert [m.attendee for m in find_owners(sentence, "action", first, [])] != \
+        [m.attendee for m in find_owners(sentence, "action", second, [])]
+    got = find_owners(sentence, "action", second, [])
+    assert got and got[0].attendee is not None and got[0].attendee.name == "Tom Dunn"

@@ -26,27 +26,27 @@ B = "force executive board"
 
 # The tables exactly as `minutes extract` writes them: the header is records.py's column order.
 ARCHIVE = {
-    "meetings": """source,title,meeting_date,venue,next_meeting_date,n_attendees,n_decisions,n_actions
-a_2024-03-12.txt,Chief Officers' Management Board - Strategic,2024-03-12,Boardroom,2024-04-09,5,1,3
-a_2024-04-09.txt,Chief Officer's Management Board – Strategic 9 April 2024,2024-04-09,Boardroom,2024-07-09,5,0,1
-a_2024-07-09.txt,CHIEF OFFICERS' MANAGEMENT BOARD (STRATEGIC),2024-07-09,Boardroom,,4,1,0
-b_2024-05-14.txt,Force Executive Board,2024-05-14,Room 2,2024-06-11,6,0,2
-b_2024-06-11.txt,Force Executive Board,2024-06-11,Room 2,,6,0,0
+    "meetings": """source,title,meeting_date,venue,next_meeting_date,n_attendees,n_decisions,n_actions,body
+a_2024-03-12.txt,Chief Officers' Management Board - Strategic,2024-03-12,Boardroom,2024-04-09,5,1,3,
+a_2024-04-09.txt,Chief Officer's Management Board – Strategic 9 April 2024,2024-04-09,Boardroom,2024-07-09,5,0,1,
+a_2024-07-09.txt,CHIEF OFFICERS' MANAGEMENT BOARD (STRATEGIC),2024-07-09,Boardroom,,4,1,0,
+b_2024-05-14.txt,Force Executive Board,2024-05-14,Room 2,2024-06-11,6,0,2,
+b_2024-06-11.txt,Force Executive Board,2024-06-11,Room 2,,6,0,0,
 """,
     "attendees": """source,meeting_date,rank,name,role,notes,is_chair,aliases
 a_2024-03-12.txt,2024-03-12,ACC,Piers Foulds,Serious Crime Directorate,,False,PF
 """,
-    "decisions": """source,meeting_date,item,sentence_index,char_start,char_end,text,owner,owner_rank,owner_name,owner_role,due_date,due_text,recurrence,confidence
-a_2024-03-12.txt,2024-03-12,2. Fleet,1,100,160,ACC Foulds approved the fleet plan by 30 April 2024.,ACC Piers Foulds,ACC,Piers Foulds,Serious Crime Directorate,2024-04-30,by 30 April 2024,,0.98
-a_2024-07-09.txt,2024-07-09,,0,50,100,The board agreed the <b>estates</b> strategy & timetable.,,,,,,,,0.91
+    "decisions": """source,meeting_date,item,sentence_index,char_start,char_end,text,owner,owner_rank,owner_name,owner_role,due_date,due_text,recurrence,confidence,owner_basis
+a_2024-03-12.txt,2024-03-12,2. Fleet,1,100,160,ACC Foulds approved the fleet plan by 30 April 2024.,ACC Piers Foulds,ACC,Piers Foulds,Serious Crime Directorate,2024-04-30,by 30 April 2024,,0.98,
+a_2024-07-09.txt,2024-07-09,,0,50,100,The board agreed the <b>estates</b> strategy & timetable.,,,,,,,,0.91,
 """,
-    "actions": """source,meeting_date,item,sentence_index,char_start,char_end,text,owner,owner_rank,owner_name,owner_role,due_date,due_text,recurrence,confidence,action_id
-a_2024-03-12.txt,2024-03-12,2. Fleet,2,170,240,ACC Foulds to cost the fleet plan by 30 April 2024.,ACC Piers Foulds,ACC,Piers Foulds,Serious Crime Directorate,2024-04-30,by 30 April 2024,,0.97,9/24
-a_2024-03-12.txt,2024-03-12,3. Custody,4,300,360,The Chair to brief the custody inspectors.,DCC Niall Wetherall,DCC,Niall Wetherall,Deputy Chief Constable,,,,0.95,10/24
-a_2024-03-12.txt,2024-03-12,3. Custody,5,361,420,Mrs. Pattinson to revise the custody budget by 1 May 2024.,PSE Tamsin Pattinson,PSE,Tamsin Pattinson,Chief Finance Officer,2024-05-01,by 1 May 2024,,0.9,
-a_2024-04-09.txt,2024-04-09,,3,200,260,ACC Foulds to report on drones by 31 December 2024.,ACC Piers Foulds,ACC,Piers Foulds,Serious Crime Directorate,2024-12-31,by 31 December 2024,,0.93,11/24
-b_2024-05-14.txt,2024-05-14,1. Estates,1,40,90,ACO Finch to report the sale price by 1 June 2024.,ACO Rita Finch,ACO,Rita Finch,Director of Finance,2024-06-01,by 1 June 2024,,0.96,9/24
-b_2024-05-14.txt,2024-05-14,1. Estates,2,91,130,The depot keys to be returned.,,,,,,,,0.8,10/24
+    "actions": """source,meeting_date,item,sentence_index,char_start,char_end,text,owner,owner_rank,owner_name,owner_role,due_date,due_text,recurrence,confidence,owner_basis,action_id
+a_2024-03-12.txt,2024-03-12,2. Fleet,2,170,240,ACC Foulds to cost the fleet plan by 30 April 2024.,ACC Piers Foulds,ACC,Piers Foulds,Serious Crime Directorate,2024-04-30,by 30 April 2024,,0.97,,9/24
+a_2024-03-12.txt,2024-03-12,3. Custody,4,300,360,The Chair to brief the custody inspectors.,DCC Niall Wetherall,DCC,Niall Wetherall,Deputy Chief Constable,,,,0.95,,10/24
+a_2024-03-12.txt,2024-03-12,3. Custody,5,361,420,Mrs. Pattinson to revise the custody budget by 1 May 2024.,PSE Tamsin Pattinson,PSE,Tamsin Pattinson,Chief Finance Officer,2024-05-01,by 1 May 2024,,0.9,,
+a_2024-04-09.txt,2024-04-09,,3,200,260,ACC Foulds to report on drones by 31 December 2024.,ACC Piers Foulds,ACC,Piers Foulds,Serious Crime Directorate,2024-12-31,by 31 December 2024,,0.93,,11/24
+b_2024-05-14.txt,2024-05-14,1. Estates,1,40,90,ACO Finch to report the sale price by 1 June 2024.,ACO Rita Finch,ACO,Rita Finch,Director of Finance,2024-06-01,by 1 June 2024,,0.96,,9/24
+b_2024-05-14.txt,2024-05-14,1. Estates,2,91,130,The depot keys to be returned.,,,,,,,,0.8,,10/24
 """,
     "action_updates": """source,meeting_date,action_id,status,due_date,text,owner
 a_2024-04-09.txt,2024-04-09,9/24,carried_forward,2024-06-30,Action 9/24 – carried forward to 30 June 2024.,

@@ -88,6 +88,7 @@ class Minutes:
     source: str
     text: str
     title: str = ""
+    body: str = ""  # the body meeting, from the top of the page ('Cabinet'): deciding_body.py
     meeting_date: date | None = None
     venue: str = ""
     next_meeting_date: date | None = None

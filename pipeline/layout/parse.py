@@ -9,6 +9,7 @@ from ..ingest.page import Page
 from .attendance import APOLOGIES_RE, LIST_START_RE, SEPARATOR_RE, parse_attendance
 from .body import HEADING_RE, INLINE_RE, NEW_ACTION_RE, item_heading, joins_above, parse_body
 from .boilerplate import content_lines
+from .deciding_body import deciding_body
 from .header import Header, parse_header
 from .lines import Line
 from .model import ActionUpdateLine, Minutes
@@ -98,7 +99,19 @@ def parse_minutes(page: Page) -> Minutes:
             give(ln, "body", "part of the sentence above") if joined else give(ln, "heading")
     ingest_aside = [LineRole(-1, -1, a.text, a.role, a.where) for a in page.set_aside]
     minutes.lines = ingest_aside + sorted([*roles.values(), *aside], key=lambda r: (r.start, r.end))
+    minutes.body = deciding_body(_top_lines(minutes, lines[body_start].start if body_start < len(lines) else len(text)))
     return minutes
+
+
+_TOP_ROLES = frozenset({"title", "header", "meeting_date", "venue"})
+
+
+def _top_lines(minutes: Minutes, body_from: int) -> list[str]:
+    """The title, the header lines above the body, then running headers (page furniture with words):
+    where a page names the body meeting."""
+    top = [r.text for r in minutes.lines if r.role in _TOP_ROLES and r.start < body_from]
+    running = [r.text for r in minutes.lines if r.role == "page_furniture" and any(c.isalpha() for c in r.text)]
+    return [minutes.title, *top, *running]
 
 
 def _header_role(ln: Line, header: Header, attendance: set[int]) -> str:

@@ -234,6 +234,9 @@ _BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "now", "currentl
              "also", "already", "still", "then", "re"}  # 're' of 'to be re-scheduled for
 _PAST_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?P<v>[a-z]+(?:ed|en|t))\b", re.I)
 _FUTURE_BE = re.compile(r"\b(?:to|will|shall|should|would|must|is\s+to|are\s+to)\s+be\s*$", re.I)
+# 'read a third time and passed this 19th day of January, 2026': the date of the act, not a deadline
+_ENACTED_ON = re.compile(r"\bthis\s+$", re.I)
+_DAY_OF = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?\s+day\s+of\b", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|-|–|—|and)\s*$", re.I)
 
 
@@ -249,6 +252,8 @@ def _score(sentence: str, start: int, inherent: bool) -> tuple[int, int]:
     if _LABELLED_NON_DEADLINE.search(sentence[:start]):  # 'accounts dated: 10 June': the clause cut hid the cue
         return 0, start
     before = _clause_before(sentence, start)
+    if _ENACTED_ON.search(before) and _DAY_OF.match(sentence, start):
+        return 0, start
     m = _STRONG.search(before)
     if m:
         return 3, len(sentence[:start]) - len(before) + m.start()

@@ -41,6 +41,9 @@ class OwnerMention:
     end: int
     attendee: Attendee | None
     collective: bool
+    # how the owner was found: 'named' (in the sentence), 'lead-in' (the resolution's heading names the
+    # deciding body), 'meeting body' (a decision naming nobody: the body meeting made it)
+    basis: str = "named"
 
 
 @dataclass
@@ -193,8 +196,51 @@ def _short_forms(a: Attendee) -> set[str]:
 def _by_initials(token: str, attendees: Sequence[Attendee]) -> Attendee | None:
     """The one row whose short forms include ``token`` ('RHL', 'KC'); None when none or several."""
     key = token.upper()
-    rows = [a for a in attendees if key in _short_forms(a)]
+    forms = _table_patterns(attendees).short_forms
+    rows = [a for a, f in zip(attendees, forms) if key in f]
     return rows[0] if len(rows) == 1 else None
+
+
+@dataclass(frozen=True)
+class _TablePatterns:
+    """What the candidate search needs of one attendance table, compiled once per table rather than
+    once per sentence: a page's sentences share its table, and a batch of pages holds more patterns
+    than ``re``'s own cache."""
+
+    short_forms: tuple[frozenset[str], ...]  # per row, in table order
+    roles: tuple[re.Pattern, ...]  # posts named in the table ('the Head of Estates'), longest first
+    surnames: tuple[re.Pattern, ...]  # '(First )?Surname' per row with a surname
+    first_names: tuple[re.Pattern, ...]  # first names that name one row only
+
+
+def _table_key(attendees: Sequence[Attendee]) -> tuple:
+    return tuple((a.rank, a.name, a.role, a.initials, tuple(a.aliases), tuple(a.notes), a.is_chair) for a in attendees)
+
+
+def _table_patterns(attendees: Sequence[Attendee]) -> _TablePatterns:
+    return _compile_table(_table_key(attendees), attendees)
+
+
+def _compile_table(key: tuple, attendees: Sequence[Attendee]) -> _TablePatterns:
+    hit = _TABLE_CACHE.get(key)
+    if hit is None:
+        roles = {p for a in attendees for p in _role_parts(a.role) if _POST_WORDS.search(p)}
+        role_rx = [re.compile(r"(?:\bthe\s+)?\b" + re.escape(r).replace(r"\ ", r"\s+") + r"\b", re.I)
+                   for r in sorted(roles, key=len, reverse=True)]
+        surname_rx = [re.compile(r"\b(?:" + re.escape(a.first_name) + r"\s+)?" + re.escape(a.surname) + r"\b"
+                                 if a.first_name else r"\b" + re.escape(a.surname) + r"\b")
+                      for a in attendees if a.surname]
+        first_rx = [re.compile(r"\b" + re.escape(first) + r"\b(?!\s+[A-Z])") for first in _first_name_rows(attendees)]
+        hit = _TablePatterns(tuple(frozenset(_short_forms(a)) for a in attendees), tuple(role_rx), tuple(surname_rx),
+                             tuple(first_rx))
+        if len(_TABLE_CACHE) >= _TABLE_CACHE_SIZE:
+            _TABLE_CACHE.pop(next(iter(_TABLE_CACHE)))
+        _TABLE_CACHE[key] = hit
+    return hit
+
+
+_TABLE_CACHE: dict[tuple, _TablePatterns] = {}
+_TABLE_CACHE_SIZE = 64
 
 
 # Single words that open a sentence before 'to …' without naming who acts ('Papers to be circulated').
@@ -316,21 +362,16 @@ def _candidates(sentence: str, attendees: Sequence[Attendee], entities: Sequence
         cands.append(_Cand(m.start(), m.end(), "role", 1))
     for m in _GENERIC_ROLE_RE.finditer(sentence):
         cands.append(_Cand(m.start(), m.end(), "role", 2))
-    roles = {p for a in attendees for p in _role_parts(a.role) if _POST_WORDS.search(p)}
-    for role in sorted(roles, key=len, reverse=True):
-        rx = r"(?:\bthe\s+)?\b" + re.escape(role).replace(r"\ ", r"\s+") + r"\b"
-        for m in re.finditer(rx, sentence, re.I):
+    table = _table_patterns(attendees)
+    for rx in table.roles:
+        for m in rx.finditer(sentence):
             cands.append(_Cand(m.start(), m.end(), "role", 2))
     for m in _COLLECTIVE_RE.finditer(sentence):
         cands.append(_Cand(m.start(), m.end(), "collective", 1))
     for m in _UNIT_RE.finditer(sentence):
         cands.append(_Cand(m.start(), m.end(), "collective", 3))
-    for a in attendees:
-        if not a.surname:
-            continue
-        rx = r"\b(?:" + re.escape(a.first_name) + r"\s+)?" + re.escape(a.surname) + r"\b" if a.first_name else \
-            r"\b" + re.escape(a.surname) + r"\b"
-        for m in re.finditer(rx, sentence):
+    for rx in table.surnames:
+        for m in rx.finditer(sentence):
             cands.append(_Cand(m.start(), m.end(), "person", 4))
     for m in _INITIALISM_RE.finditer(sentence):
         tok = m.group()
@@ -340,8 +381,8 @@ def _candidates(sentence: str, attendees: Sequence[Attendee], entities: Sequence
             cands.append(_Cand(m.start(), m.end(), "person", 5))
         elif tok.upper() not in _NOT_INITIALS:  # not in the table: kept as written ('DfT', 'OPCC', 'HC')
             cands.append(_Cand(m.start(), m.end(), "initials", 7))
-    for first in _first_name_rows(attendees):
-        for m in re.finditer(r"\b" + re.escape(first) + r"\b(?!\s+[A-Z])", sentence):
+    for rx in table.first_names:
+        for m in rx.finditer(sentence):
             cands.append(_Cand(m.start(), m.end(), "person", 6))
     for m in _GENERIC_POST_RE.finditer(sentence):
         cands.append(_Cand(m.start(), m.end(), "role", 2))
@@ -741,6 +782,6 @@ def owners_from_lead_in(sentence: str, lead_ins: Sequence[str], attendees: list[
         if m:
             who = m["who"] or m["who2"]
             attendee = resolve_mention(who, attendees)
-            return [OwnerMention(who, 0, 0, attendee, attendee is None)]
+            return [OwnerMention(who, 0, 0, attendee, attendee is None, "lead-in")]
     return []
 

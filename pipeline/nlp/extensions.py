@@ -25,6 +25,7 @@ _DOC_EXTENSIONS = {
     "next_meeting_date": None,  # ISO date string | None
     "owners": None,  # list of OwnerMention dicts, set by minutes_owner_linker
     "due": None,  # Due dict | None, set by minutes_due_dates
+    "meeting_body": "",  # the body meeting ('Cabinet'), from the top of the page: decisions naming nobody are its
     "item": "",  # the agenda item heading the sentence sits under ('7. RESOLVED that Cabinet:'), when given
 }
 
@@ -45,7 +46,12 @@ def sentence_label(doc: Doc) -> tuple[str, float]:
 
 
 def sentence_text(doc: Doc) -> str:
-    return doc.text[doc._.context_chars:]
+    """The sentence without its context line. ``Doc.text`` joins every token on each call, and
+    both linkers ask, so the result is kept in ``user_data`` (which travels with the Doc)."""
+    text = doc.user_data.get("minutes_sentence_text")
+    if text is None:
+        text = doc.user_data["minutes_sentence_text"] = doc.text[doc._.context_chars:]
+    return text
 
 
 def sentence_entities(doc: Doc, labels: frozenset[str] | None = None) -> list[tuple[int, int, str]]:

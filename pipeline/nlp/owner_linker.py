@@ -7,7 +7,7 @@ from dataclasses import asdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.linking.owners import find_owners, owners_from_lead_in
+from pipeline.linking.owners import OwnerMention, find_owners, owners_from_lead_in
 from pipeline.nlp.extensions import (attendees_of, context_text, register_extensions, sentence_entities,
                                      sentence_label, sentence_text)
 
@@ -32,6 +32,8 @@ class OwnerLinker:
         owners = find_owners(text, label, attendees, sentence_entities(doc, OWNER_LABELS))
         if not owners and label in ("decision", "action"):  # '(a) Agree to …' under 'RESOLVED that Cabinet:'
             owners = owners_from_lead_in(text, [context_text(doc), doc._.item or ""], attendees)
+        if not owners and label == "decision" and doc._.meeting_body:  # 'The report was noted.': the meeting decided
+            owners = [OwnerMention(doc._.meeting_body, 0, 0, None, True, "meeting body")]
         doc._.owners = [asdict(m) for m in owners]
         return doc
 

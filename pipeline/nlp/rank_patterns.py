@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.util import registry
 
+from pipeline.nlp.tokenizer import blank_nlp
 from pipeline.ranks import RANKS, SLASH_RANKS
 
 _CASE_SENSITIVE = {"CC", "DCC", "ACC", "DCO", "ACO", "CS", "DCS", "DCI", "CI", "DI", "DS", "PS", "DC", "PC", "PSE", "DSU"}
@@ -23,8 +24,12 @@ def rank_patterns() -> list[dict]:
     patterns: list[dict] = []
     abbreviations = set(RANKS) | {r.rstrip(".") for r in RANKS} | set(SLASH_RANKS)
     abbreviations |= {f + "." for f in SLASH_RANKS if "Supt" in f or "Insp" in f}
+    tokenizer = blank_nlp().tokenizer
     for form in sorted(abbreviations):
-        patterns.append({"label": "RANK", "pattern": [{"ORTH": form}]})
+        # one token as written: a phrase pattern (the ruler's PhraseMatcher on ORTH, the same match
+        # as [{"ORTH": form}], at a fraction of the Matcher's cost per token); else a token pattern
+        whole = [t.text for t in tokenizer(form)] == [form]
+        patterns.append({"label": "RANK", "pattern": form if whole else [{"ORTH": form}]})
     words = {w for forms in RANKS.values() for w in forms if len(w) > 4 and w not in {"police staff", "mister"}}
     for phrase in sorted(words):
         for prefix in ([], [{"LOWER": {"IN": ["acting", "temporary", "interim"]}}]):

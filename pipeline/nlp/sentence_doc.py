@@ -38,7 +38,14 @@ def context_line(sentence: Sentence) -> str:
     return " ".join(words)
 
 
-def make_sentence_doc(nlp: Language, sentence: Sentence, minutes: Minutes | None = None) -> Doc:
+def attendee_rows(minutes: Minutes) -> list[dict]:
+    """The page's attendance as the plain dicts ``doc._.attendees`` holds: build once per page and
+    pass to every sentence's Doc (one shared list; the linkers only read it)."""
+    return [asdict(a) for a in minutes.attendees]
+
+
+def make_sentence_doc(nlp: Language, sentence: Sentence, minutes: Minutes | None = None,
+                      attendees: list[dict] | None = None) -> Doc:
     context = context_line(sentence)
     prefix = f"{context}\n" if context else ""
     doc = nlp.make_doc(prefix + sentence.text)
@@ -47,7 +54,8 @@ def make_sentence_doc(nlp: Language, sentence: Sentence, minutes: Minutes | None
     doc._.item = sentence.item
     if minutes is not None:
         doc._.source = minutes.source
-        doc._.attendees = [asdict(a) for a in minutes.attendees]
+        doc._.attendees = attendee_rows(minutes) if attendees is None else attendees
         doc._.meeting_date = iso_or_none(minutes.meeting_date)
+        doc._.meeting_body = minutes.body
         doc._.next_meeting_date = iso_or_none(minutes.next_meeting_date)
     return doc

@@ -103,6 +103,7 @@ def build_vectors(out: Path, data_dir: Path) -> Path:
     for key, row in zip(keys, matrix):
         vectors.add(key, vector=row)
     nlp.vocab.vectors = vectors
+    out.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no build/
     nlp.to_disk(out)
     return out
 
