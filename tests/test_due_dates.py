@@ -210,3 +210,16 @@ def test_the_day_of_an_act_is_not_a_deadline():
 def test_a_formal_day_of_month_after_a_deadline_cue_is_read_whole():
     d = find_due("The Treasurer to file the return on or before the 30th day of June, 2026.", date(2026, 3, 4), None)
     assert d is not None and d.date == date(2026, 6, 30) and d.text.endswith("30th day of June, 2026")
+
+
+def test_a_date_joined_to_a_non_deadline_date_is_not_a_deadline():
+    """The model's DATE span can cut across two dates ('2025 and January 7' of 'dated December 31,
+    2025 and January 7 and 14, 2026'): what follows 'dated …,' is still not a deadline."""
+    sentence = "That the statement of accounts dated December 31, 2025 and January 7 and 14, 2026 be approved."
+    start = sentence.index("2025 and")
+    assert find_due(sentence, date(2026, 1, 19), None, [(start, start + len("2025 and January 7"))]) is None
+
+
+def test_a_deadline_after_a_joined_non_deadline_date_is_kept():
+    d = find_due("The Treasurer to pay the invoices of 3 January and 10 January by 31 January.", date(2026, 1, 19), None)
+    assert d is not None and d.date == date(2026, 1, 31)

@@ -237,6 +237,9 @@ _FUTURE_BE = re.compile(r"\b(?:to|will|shall|should|would|must|is\s+to|are\s+to)
 # 'read a third time and passed this 19th day of January, 2026': the date of the act, not a deadline
 _ENACTED_ON = re.compile(r"\bthis\s+$", re.I)
 _DAY_OF = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?\s+day\s+of\b", re.I)
+# 'the statements dated 31 March and 30 June': a date joined to a non-deadline date is one too
+_JOINED_TO_NON_DEADLINE = re.compile(r"\b(?:dated|from|since|effective|of|between)\s+(?:the\s+)?(?=[^,;]*\d)"
+                                     r"[\w ,.'/-]{3,40}?\s*(?:,\s*(?:and\s+|or\s+)?|\band\s+|\bor\s+|&\s*)$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|-|–|—|and)\s*$", re.I)
 
 
@@ -257,7 +260,7 @@ def _score(sentence: str, start: int, inherent: bool) -> tuple[int, int]:
     m = _STRONG.search(before)
     if m:
         return 3, len(sentence[:start]) - len(before) + m.start()
-    if _NON_DEADLINE.search(before):
+    if _NON_DEADLINE.search(before) or _JOINED_TO_NON_DEADLINE.search(before):
         return 0, start
     offset = len(sentence[:start]) - len(before)
     words = re.findall(r"[a-z’']+", before.lower())
