@@ -1,5 +1,5 @@
 """The body whose meeting the minutes record ('Cabinet', 'Audit Committee', 'Open Standards Board'),
-read from the top of the page: the title, the header lines above the attendance and a running header.
+read from the top of the page: the title, the header lines above the body and running headers.
 
 Why: a decision that names nobody ('RESOLVED that the report be noted.', 'The transfer was approved.')
 was made by the body meeting (ANNOTATION.md: a decision's owner is who must carry it out where the
@@ -38,7 +38,7 @@ _MAX_WORDS = 12
 def _tidy(phrase: str) -> str:
     phrase = _TRAILING_SMALL.sub("", _LEADING.sub("", re.sub(r"\s+", " ", phrase).strip()))
     if phrase.isupper():  # 'AUDIT COMMITTEE' -> 'Audit Committee'; initialisms stay ('SIG', 'COMB')
-        phrase = " ".join(w if len(w) <= 4 and w.isalpha() and w not in ("BOARD", "GROUP") else w.capitalize()
+        phrase = " ".join(w if len(w) <= 4 and w.isalpha() else w.capitalize()
                           for w in phrase.split())
     return phrase
 

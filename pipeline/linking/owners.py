@@ -218,10 +218,7 @@ def _table_key(attendees: Sequence[Attendee]) -> tuple:
 
 
 def _table_patterns(attendees: Sequence[Attendee]) -> _TablePatterns:
-    return _compile_table(_table_key(attendees), attendees)
-
-
-def _compile_table(key: tuple, attendees: Sequence[Attendee]) -> _TablePatterns:
+    key = _table_key(attendees)
     hit = _TABLE_CACHE.get(key)
     if hit is None:
         roles = {p for a in attendees for p in _role_parts(a.role) if _POST_WORDS.search(p)}
